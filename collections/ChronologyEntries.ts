@@ -1,0 +1,56 @@
+import type { CollectionConfig } from 'payload'
+
+import { canEditContent } from '../src/access/canEditContent'
+import { entriesOfPublishedChronology } from '../src/access/entriesOfPublishedChronology'
+import { COUNTRY_OPTIONS } from '../src/chronology/countryOptions'
+import { dayDateField } from '../src/fields/dayDate'
+
+/** One line of the chronology table: the day cell is printed from the dates. */
+export const ChronologyEntries: CollectionConfig = {
+  slug: 'chronology-entries',
+  labels: { singular: 'Chronology entry', plural: 'Chronology entries' },
+  admin: { defaultColumns: ['startDate', 'endDate', 'chronology', 'countries'], group: 'Content' },
+  access: {
+    read: entriesOfPublishedChronology,
+    create: canEditContent,
+    update: canEditContent,
+    delete: canEditContent,
+  },
+  defaultSort: 'startDate',
+  fields: [
+    { name: 'chronology', type: 'relationship', relationTo: 'chronologies', required: true, index: true },
+    {
+      type: 'row',
+      fields: [dayDateField('startDate', 'Start date', true), dayDateField('endDate', 'End date', true)],
+    },
+    {
+      name: 'paragraphs',
+      type: 'array',
+      minRows: 1,
+      labels: { singular: 'Paragraph', plural: 'Paragraphs' },
+      fields: [{ name: 'text', type: 'textarea', required: true }],
+    },
+    {
+      name: 'countries',
+      type: 'select',
+      hasMany: true,
+      options: COUNTRY_OPTIONS,
+      admin: { description: 'Countries involved; suggested on import, confirmed by the editor.' },
+    },
+    {
+      name: 'orderInDay',
+      type: 'number',
+      defaultValue: 0,
+      admin: { description: 'Order among entries that start on the same day.' },
+    },
+  ],
+  hooks: {
+    beforeValidate: [
+      ({ data }) => {
+        // An entry without an end date is a one-day entry.
+        if (data && data.startDate && !data.endDate) data.endDate = data.startDate
+        return data
+      },
+    ],
+  },
+}

@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import { canEditContent } from '../src/access/canEditContent'
+import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
+import { publishedOrStaff } from '../src/access/publishedOrStaff'
+import { dayDateField } from '../src/fields/dayDate'
+import { draftsWithAutosave, publishingHooks } from './shared'
+
+/** An event at the Korea Centre and its photos, for the "Highlights" grid. */
+export const Highlights: CollectionConfig = {
+  slug: 'highlights',
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'eventDate', 'issue', '_status'], group: 'Content' },
+  access: {
+    read: publishedOrStaff,
+    create: canEditContent,
+    update: canEditContent,
+    delete: isEditorOrAdmin,
+  },
+  versions: draftsWithAutosave,
+  hooks: publishingHooks,
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    dayDateField('eventDate', 'Event date'),
+    {
+      name: 'photos',
+      type: 'array',
+      minRows: 1,
+      labels: { singular: 'Photo', plural: 'Photos' },
+      fields: [
+        { name: 'image', type: 'upload', relationTo: 'media', required: true },
+        { name: 'caption', type: 'textarea', required: true, admin: { description: 'Name the people in the photo.' } },
+        { name: 'positionCue', type: 'text', label: 'Position cue', admin: { description: '"(Top)", "(Below, from left)", "(Right)"' } },
+      ],
+    },
+    { name: 'issue', type: 'relationship', relationTo: 'issues' },
+  ],
+}

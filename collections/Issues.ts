@@ -1,0 +1,142 @@
+import type { Block, CollectionConfig } from 'payload'
+
+import { canEditContentOrLayout } from '../src/access/canEditContentOrLayout'
+import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
+import { publishedOrStaff } from '../src/access/publishedOrStaff'
+import { dayDateField } from '../src/fields/dayDate'
+import { withLayoutFields } from '../src/fields/layout'
+import { personFields } from '../src/fields/personFields'
+import { slugField } from '../src/fields/slug'
+import { draftsWithAutosave, publishingHooks } from './shared'
+
+const sectionTitle = (defaultValue: string) => ({
+  name: 'title',
+  type: 'text' as const,
+  required: true,
+  defaultValue,
+  admin: { description: 'As printed in "In this issue".' },
+})
+
+/** The ordered sections of an issue, each pointing at its content. */
+const sectionBlocks: Block[] = [
+  {
+    slug: 'essaysSection',
+    labels: { singular: 'Essays', plural: 'Essays sections' },
+    fields: [
+      sectionTitle('Essays'),
+      { name: 'essays', type: 'relationship', relationTo: 'essays', hasMany: true, admin: { description: 'In print order.' } },
+    ],
+  },
+  {
+    slug: 'highlightsSection',
+    labels: { singular: 'Highlights', plural: 'Highlights sections' },
+    fields: [
+      sectionTitle('Highlights at the Korea Centre'),
+      { name: 'highlights', type: 'relationship', relationTo: 'highlights', hasMany: true },
+    ],
+  },
+  {
+    slug: 'publicationsSection',
+    labels: { singular: 'Publications', plural: 'Publications sections' },
+    fields: [
+      sectionTitle('Recent Publications'),
+      {
+        name: 'kind',
+        type: 'select',
+        required: true,
+        defaultValue: 'recent',
+        options: [
+          { value: 'forthcoming', label: 'Forthcoming' },
+          { value: 'recent', label: 'Recent' },
+        ],
+      },
+      { name: 'publications', type: 'relationship', relationTo: 'publications', hasMany: true },
+    ],
+  },
+  {
+    slug: 'chronologySection',
+    labels: { singular: 'Chronology', plural: 'Chronology sections' },
+    fields: [
+      sectionTitle('Primary Documents and Resources'),
+      { name: 'chronology', type: 'relationship', relationTo: 'chronologies', required: true },
+    ],
+  },
+]
+
+export const Issues: CollectionConfig = {
+  slug: 'issues',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'volume', 'number', 'publicationDate', '_status'],
+    group: 'Content',
+  },
+  access: {
+    read: publishedOrStaff,
+    create: isEditorOrAdmin,
+    update: canEditContentOrLayout,
+    delete: isEditorOrAdmin,
+  },
+  versions: draftsWithAutosave,
+  hooks: publishingHooks,
+  defaultSort: '-publicationDate',
+  fields: withLayoutFields(
+    [
+      { name: 'title', type: 'text', required: true, admin: { description: 'e.g. "Korea Bulletin, April–June 2024"' } },
+      slugField(),
+      {
+        type: 'row',
+        fields: [
+          { name: 'volume', type: 'number', required: true, min: 1, admin: { width: '25%' } },
+          { name: 'number', type: 'number', required: true, min: 1, admin: { width: '25%' } },
+          {
+            name: 'quarter',
+            type: 'select',
+            required: true,
+            admin: { width: '25%' },
+            options: [
+              { value: '1', label: 'Q1 (January–March)' },
+              { value: '2', label: 'Q2 (April–June)' },
+              { value: '3', label: 'Q3 (July–September)' },
+              { value: '4', label: 'Q4 (October–December)' },
+            ],
+          },
+          { name: 'year', type: 'number', required: true, min: 2000, max: 2200, admin: { width: '25%' } },
+        ],
+      },
+      dayDateField('publicationDate', 'Publication date', true),
+      {
+        name: 'coverPullQuote',
+        type: 'group',
+        label: 'Cover pull quote',
+        admin: { description: 'Set in capitals between large quotation marks on page 1.' },
+        fields: [
+          { name: 'text', type: 'textarea' },
+          { name: 'attribution', type: 'text' },
+        ],
+      },
+      {
+        name: 'editorialCommittee',
+        type: 'array',
+        labels: { singular: 'Committee member', plural: 'Editorial committee' },
+        fields: personFields({ withRole: true }),
+      },
+      {
+        name: 'mastheadOverride',
+        type: 'textarea',
+        label: 'Masthead text for this issue',
+        admin: { description: 'Replaces the "about" paragraph from the publication settings on this issue only.' },
+      },
+      {
+        name: 'editorsIntro',
+        type: 'textarea',
+        label: 'Editor\'s intro',
+        admin: { description: 'A few sentences opening the email newsletter.' },
+      },
+      { name: 'sections', type: 'blocks', blocks: sectionBlocks, admin: { description: 'In print order.' } },
+    ],
+    [
+      { name: 'chronologyOnNewPage', type: 'checkbox', defaultValue: true, label: 'Start the chronology on a new page' },
+      { name: 'highlightsOnNewPage', type: 'checkbox', defaultValue: true, label: 'Start highlights on a new page' },
+    ],
+  ),
+}

@@ -1,0 +1,45 @@
+import type { GlobalConfig } from 'payload'
+
+import { anyone } from '../src/access/anyone'
+import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
+
+/** What stays the same from issue to issue: names, masthead text, contacts. */
+export const PublicationSettings: GlobalConfig = {
+  slug: 'publication-settings',
+  label: 'Publication settings',
+  admin: { group: 'Settings' },
+  access: { read: anyone, update: isEditorOrAdmin },
+  fields: [
+    { name: 'bulletinName', type: 'text', required: true, defaultValue: 'Korea Bulletin' },
+    {
+      type: 'row',
+      fields: [
+        { name: 'institute', type: 'text', required: true, admin: { width: '50%' } },
+        { name: 'centre', type: 'text', required: true, admin: { width: '50%' } },
+      ],
+    },
+    { name: 'aboutText', type: 'textarea', required: true, label: 'About the bulletin' },
+    { name: 'aboutUrl', type: 'text', label: 'Link in the about text' },
+    { name: 'rightsText', type: 'textarea', required: true, label: 'Rights' },
+    {
+      name: 'correspondence',
+      type: 'group',
+      label: 'Please address all correspondence to',
+      fields: [
+        { name: 'name', type: 'text', required: true },
+        { name: 'email', type: 'email', required: true },
+      ],
+    },
+    { name: 'postalAddress', type: 'textarea', required: true, admin: { description: 'Printed in every email footer.' } },
+    {
+      name: 'email',
+      type: 'group',
+      label: 'Newsletter sender',
+      fields: [
+        { name: 'fromName', type: 'text' },
+        { name: 'fromAddress', type: 'email' },
+        { name: 'replyTo', type: 'email' },
+      ],
+    },
+  ],
+}

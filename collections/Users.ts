@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditorOrAdmin, isEditorOrAdminField } from '../src/access/isEditorOrAdmin'
+import { ROLES, ROLE_LABELS } from '../src/access/roles'
+import { selfOrEditor } from '../src/access/selfOrEditor'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Committee member', plural: 'Committee members' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role'],
+    group: 'Settings',
+  },
+  auth: {
+    // Lock an account for ten minutes after five failed logins.
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  access: {
+    admin: ({ req: { user } }) => Boolean(user?.role),
+    create: isEditorOrAdmin,
+    read: selfOrEditor,
+    update: selfOrEditor,
+    delete: isEditorOrAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'editorialAssistant',
+      saveToJWT: true,
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      access: {
+        // Members cannot promote themselves.
+        create: isEditorOrAdminField,
+        update: isEditorOrAdminField,
+      },
+    },
+  ],
+}

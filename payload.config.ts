@@ -1,0 +1,69 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { s3Storage } from '@payloadcms/storage-s3'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Authors } from './collections/Authors'
+import { Chronologies } from './collections/Chronologies'
+import { ChronologyEntries } from './collections/ChronologyEntries'
+import { Essays } from './collections/Essays'
+import { Highlights } from './collections/Highlights'
+import { Issues } from './collections/Issues'
+import { Media } from './collections/Media'
+import { PublicationSettings } from './collections/PublicationSettings'
+import { Publications } from './collections/Publications'
+import { Subscribers } from './collections/Subscribers'
+import { Users } from './collections/Users'
+import { databaseAdapter } from './src/database'
+import { createMailTransport } from './src/delivery/transport'
+import { env } from './src/env'
+import { seedDemoOnEmpty } from './src/seed/onInit'
+
+const filename = fileURLToPath(import.meta.url)
+const dirname = path.dirname(filename)
+const config = env()
+
+export default buildConfig({
+  serverURL: config.PUBLIC_URL,
+  secret: config.PAYLOAD_SECRET,
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · Bulletin Press' },
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+  },
+  collections: [Issues, Essays, Authors, Publications, Highlights, Chronologies, ChronologyEntries, Media, Subscribers, Users],
+  globals: [PublicationSettings],
+  editor: lexicalEditor({}),
+  db: databaseAdapter(config),
+  email: nodemailerAdapter({
+    defaultFromAddress: config.MAIL_FROM_ADDRESS,
+    defaultFromName: config.MAIL_FROM_NAME,
+    transport: createMailTransport(config),
+    // The outbox has nothing to verify; a real SMTP server is checked at start.
+    skipVerify: !config.SMTP_URL,
+  }),
+  sharp,
+  plugins: config.S3_BUCKET
+    ? [
+        s3Storage({
+          collections: { media: true },
+          bucket: config.S3_BUCKET,
+          config: {
+            region: config.S3_REGION,
+            endpoint: config.S3_ENDPOINT,
+            forcePathStyle: Boolean(config.S3_ENDPOINT),
+            credentials: {
+              accessKeyId: config.S3_ACCESS_KEY_ID ?? '',
+              secretAccessKey: config.S3_SECRET_ACCESS_KEY ?? '',
+            },
+          },
+        }),
+      ]
+    : [],
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
+  onInit: seedDemoOnEmpty,
+})

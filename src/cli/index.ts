@@ -1,0 +1,28 @@
+import { Command } from 'commander'
+
+import { registerSeedDemo } from './commands/seedDemo'
+
+/**
+ * `bulletin`: the product's command line. Each command is a thin wrapper over the same
+ * service function the admin and the jobs call.
+ */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('bulletin')
+    .description('Bulletin Press: edit, export and send a quarterly bulletin.')
+    .showHelpAfterError()
+  registerSeedDemo(program)
+  return program
+}
+
+async function main(): Promise<void> {
+  try {
+    await buildProgram().parseAsync(process.argv)
+    process.exit(process.exitCode ?? 0)
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error))
+    process.exit(1)
+  }
+}
+
+void main()

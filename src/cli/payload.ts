@@ -1,0 +1,20 @@
+import fs from 'node:fs'
+import type { Payload } from 'payload'
+
+/**
+ * The CLI runs under plain tsx, which (unlike `payload run` and Next) does not read .env:
+ * load it here before the config is imported, so every entry point sees one environment.
+ */
+export function loadDotEnv(file = '.env'): void {
+  if (fs.existsSync(file)) process.loadEnvFile(file)
+}
+
+export async function openPayload(): Promise<Payload> {
+  loadDotEnv()
+  process.env.BULLETIN_CLI = '1'
+  // One after the other: importing both at once can deadlock Node 20's module loader on
+  // the shared graph, and the process then exits silently.
+  const { default: config } = await import('@payload-config')
+  const { getPayload } = await import('payload')
+  return getPayload({ config })
+}

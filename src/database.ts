@@ -1,0 +1,102 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { MongoClient } from 'mongodb'
+import type { DatabaseAdapterObj } from 'payload'
+
+import type { Env } from './env'
+import { migrations } from './migrations'
+
+/**
+ * The database is whatever DATABASE_URI names: MongoDB in production, embedded SQLite by
+ * default. Nothing above payload.config.ts knows which.
+ */
+export function databaseAdapter(env: Env): DatabaseAdapterObj {
+  if (isMongoUri(env.DATABASE_URI)) return mongoAdapter(env.DATABASE_URI, env.MONGODB_CONNECT_TIMEOUT_MS)
+  return sqlite(env)
+}
+
+export function isMongoUri(uri: string): boolean {
+  return /^mongodb(\+srv)?:\/\//.test(uri)
+}
+
+function sqlite(env: Env): DatabaseAdapterObj {
+  const url = env.DATABASE_URI
+  const file = url.startsWith('file:') ? url.slice('file:'.length) : undefined
+  if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  return sqliteAdapter({
+    client: { url },
+    // Schema push is a development convenience; production runs the committed migrations.
+    push: env.NODE_ENV !== 'production',
+    migrationDir: path.resolve(process.cwd(), 'src/migrations'),
+    prodMigrations: migrations,
+  })
+}
+
+/** Host list of a MongoDB URI without credentials, for messages. */
+export function describeMongoHosts(uri: string): string {
+  const withoutScheme = uri.replace(/^mongodb(\+srv)?:\/\//, '')
+  const afterCredentials = withoutScheme.includes('@')
+    ? withoutScheme.slice(withoutScheme.lastIndexOf('@') + 1)
+    : withoutScheme
+  return afterCredentials.split(/[/?]/)[0] || '(no host)'
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DatabaseUnreachableError'
+  }
+}
+
+/**
+ * Payload's MongoDB adapter logs and exits when the first connection fails, after the
+ * driver's 30 s default. A ping with a short server-selection timeout first turns that into
+ * a fast, clear error that names the host (never the password) and what to check.
+ */
+export async function assertMongoReachable(uri: string, timeoutMs: number): Promise<void> {
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+  })
+  try {
+    await client.connect()
+    await client.db().command({ ping: 1 })
+  } catch (error) {
+    const reason = error instanceof Error ? stripCredentials(error.message, uri) : 'unknown error'
+    throw new DatabaseUnreachableError(
+      `Cannot reach MongoDB at ${describeMongoHosts(uri)} (from DATABASE_URI) within ${Math.round(timeoutMs / 100) / 10} s: ${reason}.\n` +
+        'Check that the server is running and reachable from this machine, the host name and port, ' +
+        'the user name and password, TLS settings, and (on Atlas) that this IP address is on the access list. ' +
+        'Leave DATABASE_URI unset to use the embedded SQLite database instead.',
+    )
+  } finally {
+    await client.close().catch(() => undefined)
+  }
+}
+
+function stripCredentials(message: string, uri: string): string {
+  const password = /\/\/[^:/@]+:([^@]*)@/.exec(uri)?.[1]
+  const cleaned = message.replace(/\/\/([^:/@]+):([^@]*)@/g, '//$1:***@')
+  return password ? cleaned.split(password).join('***') : cleaned
+}
+
+function mongoAdapter(url: string, timeoutMs: number): DatabaseAdapterObj {
+  const base = mongooseAdapter({
+    url,
+    connectOptions: { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs },
+  })
+  return {
+    ...base,
+    init: (args) => {
+      const adapter = base.init(args)
+      const connect = adapter.connect
+      adapter.connect = async (options) => {
+        await assertMongoReachable(url, timeoutMs)
+        await connect?.call(adapter, options)
+      }
+      return adapter
+    },
+  }
+}

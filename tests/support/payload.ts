@@ -1,0 +1,39 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+
+export interface TestPayload {
+  payload: Payload
+  dir: string
+  close: () => Promise<void>
+}
+
+/**
+ * A real Payload on its own SQLite file in a temp folder, with media and outbox beside it.
+ * Vitest gives each test file fresh modules, so the environment is read anew per file.
+ */
+export async function startTestPayload(): Promise<TestPayload> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-test-'))
+  Object.assign(process.env, {
+    DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
+    PAYLOAD_SECRET: 'test-secret-not-for-production-0123456789',
+    DATA_DIR: dir,
+    MEDIA_DIR: path.join(dir, 'media'),
+    OUTBOX_DIR: path.join(dir, 'outbox'),
+    SEED_DEMO_ON_EMPTY: 'false',
+    PUBLIC_URL: 'http://localhost:3000',
+  })
+  delete process.env.SMTP_URL
+  const { default: config } = await import('@payload-config')
+  const { getPayload } = await import('payload')
+  const payload = await getPayload({ config, key: dir })
+  return {
+    payload,
+    dir,
+    close: async () => {
+      await payload.destroy()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
