@@ -31,6 +31,8 @@ export default buildConfig({
   secret: config.PAYLOAD_SECRET,
   admin: {
     user: Users.slug,
+    // Gravatar would be fetched over the internet; the built-in avatar works offline.
+    avatar: 'default',
     meta: { titleSuffix: ' · Bulletin Press' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
   },

@@ -15,7 +15,7 @@ import { validateImageUpload } from './hooks/validateImageUpload'
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: 'Image', plural: 'Images' },
-  admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit'] },
+  admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'credit'], group: 'Content' },
   access: {
     read: anyone,
     create: canEditContent,

@@ -6,7 +6,8 @@ import { MongoClient } from 'mongodb'
 import type { DatabaseAdapterObj } from 'payload'
 
 import type { Env } from './env'
-import { migrations } from './migrations'
+import { migrations as mongoMigrations } from './migrations/mongodb'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
 
 /**
  * The database is whatever DATABASE_URI names: MongoDB in production, embedded SQLite by
@@ -29,8 +30,8 @@ function sqlite(env: Env): DatabaseAdapterObj {
     client: { url },
     // Schema push is a development convenience; production runs the committed migrations.
     push: env.NODE_ENV !== 'production',
-    migrationDir: path.resolve(process.cwd(), 'src/migrations'),
-    prodMigrations: migrations,
+    migrationDir: path.resolve(process.cwd(), 'src/migrations/sqlite'),
+    prodMigrations: sqliteMigrations,
   })
 }
 
@@ -86,6 +87,8 @@ function mongoAdapter(url: string, timeoutMs: number): DatabaseAdapterObj {
   const base = mongooseAdapter({
     url,
     connectOptions: { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs },
+    migrationDir: path.resolve(process.cwd(), 'src/migrations/mongodb'),
+    prodMigrations: mongoMigrations,
   })
   return {
     ...base,

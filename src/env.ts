@@ -77,7 +77,7 @@ export class ConfigError extends Error {
 }
 
 /** Parse an environment; throws a ConfigError that names every bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
