@@ -1,0 +1,91 @@
+import fs from 'node:fs'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { assembleIssue, IssueNotFoundError, quarterLabel } from '@/issue/assemble'
+import type { EssayModel, SectionModel } from '@/issue/model'
+import { seedDemo } from '@/seed/demo'
+import { demoChronology } from '@/seed/demoContent'
+import { startTestPayload, type TestPayload } from '../support/payload'
+
+let t: TestPayload
+let payload: Payload
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  payload = t.payload
+  await seedDemo(payload)
+})
+afterAll(async () => t?.close())
+
+const section = <K extends SectionModel['kind']>(sections: SectionModel[], kind: K) =>
+  sections.find((s): s is Extract<SectionModel, { kind: K }> => s.kind === kind)!
+
+describe('assembling the demo issue', () => {
+  it('resolves every section in print order with the publication settings', async () => {
+    const { model, brokenReferences } = await assembleIssue(payload, 'demo')
+    expect(brokenReferences).toEqual([])
+    expect(model.periodLabel).toBe('April–June 2024')
+    expect(model.publicationDate).toBe('2024-07-15')
+    expect(model.sections.map((s) => s.kind)).toEqual(['essays', 'highlights', 'forthcoming', 'recent', 'chronology'])
+    expect(model.publisher.centre).toBe('Korea Centre')
+    expect(model.editorialCommittee.map((m) => m.role)).toEqual(['Editor', 'Production Editor', 'Editorial Assistant'])
+  })
+
+  it('turns essay bodies into the render tree, with marks, pull quotes and figures whose print file exists', async () => {
+    const { model } = await assembleIssue(payload, 'demo')
+    const essays: EssayModel[] = section(model.sections, 'essays').essays
+    expect(essays.map((e) => e.slug)).toEqual(['festivals-of-the-mekong', 'fisheries-treaties-and-the-sea-between'])
+    const [first, second] = essays
+    expect(first.authors[0]).toMatchObject({ name: 'KIM Minji', nameInScript: '김민지', honorific: 'Dr' })
+    expect(first.authors[0].affiliations[0]).toMatch(/ and Professor of Cultural Studies/)
+    const kinds = first.body.map((b) => b.type)
+    expect(kinds).toContain('pullQuote')
+    expect(kinds).toContain('quote')
+    const figures = first.body.filter((b) => b.type === 'figure')
+    expect(figures).toHaveLength(2)
+    for (const figure of figures) {
+      if (figure.type !== 'figure') continue
+      expect(fs.existsSync(figure.image.printPath)).toBe(true)
+      expect(figure.image.printPath).toMatch(/\.jpe?g$/)
+      expect(figure.image.emailUrl).toMatch(/^http:\/\/localhost:3000\/.+\.jpg$/)
+    }
+    const italic = first.body.flatMap((b) => (b.type === 'paragraph' ? b.runs : [])).find((r) => r.italic)
+    expect(italic?.text).toBe('Vientiane Daily')
+    const link = second.body.flatMap((b) => (b.type === 'paragraph' ? b.runs : [])).find((r) => r.href)
+    expect(link?.href).toBe('https://example.org/korea-centre/fisheries')
+  })
+
+  it('brings the chronology sorted by date, then order within the day', async () => {
+    const { model } = await assembleIssue(payload, 'demo')
+    const { chronology } = section(model.sections, 'chronology')
+    expect(chronology.entries).toHaveLength(demoChronology.length)
+    const keys = chronology.entries.map((e) => `${e.startDate}#${e.orderInDay}`)
+    expect(keys).toEqual([...keys].sort())
+    expect(chronology.periodStart).toBe('2024-04-01')
+    expect(chronology.sourcesNote[0]).toMatch(/^This chronology of events is cross-referenced/)
+    const crossMonth = chronology.entries.find((e) => e.startDate === '2024-06-29')
+    expect(crossMonth?.endDate).toBe('2024-07-04')
+  })
+
+  it('shows drafts only when asked, and reports references that lead nowhere', async () => {
+    const essay = (await payload.find({ collection: 'essays', where: { slug: { equals: 'festivals-of-the-mekong' } }, depth: 0 })).docs[0]
+    await payload.update({ collection: 'essays', id: essay.id, data: { title: 'A draft title' }, draft: true })
+    const published = await assembleIssue(payload, 'demo')
+    const drafts = await assembleIssue(payload, 'demo', { draft: true })
+    expect(section(published.model.sections, 'essays').essays[0].title).toMatch(/^Festivals of the Mekong/)
+    expect(section(drafts.model.sections, 'essays').essays[0].title).toBe('A draft title')
+
+    // Unpublishing a book the issue lists leaves the published issue pointing at nothing.
+    const recent = (await payload.find({ collection: 'publications', where: { kind: { equals: 'recent' } }, depth: 0 })).docs[0]
+    await payload.update({ collection: 'publications', id: recent.id, data: { _status: 'draft' } })
+    const { brokenReferences, model } = await assembleIssue(payload, 'demo')
+    expect(brokenReferences.join('\n')).toMatch(/section "Recent Publications": item \S+ no longer exists or is not published/)
+    expect(section(model.sections, 'recent').publications).toHaveLength(1)
+  })
+
+  it('says which issue is missing', async () => {
+    await expect(assembleIssue(payload, 'no-such-issue')).rejects.toBeInstanceOf(IssueNotFoundError)
+    expect(quarterLabel(4, 2024)).toBe('October–December 2024')
+  })
+})
