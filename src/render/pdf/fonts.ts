@@ -1,0 +1,85 @@
+import { createRequire } from 'node:module'
+import { Font } from '@react-pdf/renderer'
+import { FAMILY } from '../../../templates/pdf/theme'
+
+/**
+ * Fonts and hyphenation for the print renderer. Font files come from the npm font packages
+ * (resolved through node's resolver, never system paths); react-pdf embeds and subsets them.
+ */
+
+const require = createRequire(import.meta.url)
+
+function fontFile(relative: string): string {
+  return require.resolve(`@expo-google-fonts/${relative}`)
+}
+
+export const FONT_FILES = {
+  serif: {
+    regular: fontFile('noto-serif/400Regular/NotoSerif_400Regular.ttf'),
+    italic: fontFile('noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf'),
+    bold: fontFile('noto-serif/700Bold/NotoSerif_700Bold.ttf'),
+    boldItalic: fontFile('noto-serif/700Bold_Italic/NotoSerif_700Bold_Italic.ttf'),
+  },
+  sans: {
+    regular: fontFile('noto-sans/400Regular/NotoSans_400Regular.ttf'),
+    italic: fontFile('noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf'),
+    bold: fontFile('noto-sans/700Bold/NotoSans_700Bold.ttf'),
+    boldItalic: fontFile('noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf'),
+  },
+  // Noto Sans KR has no italic; Hangul is not slanted in Korean typography, so the upright
+  // faces also stand in for italic (react-pdf needs a face for every style it is asked for).
+  hangul: {
+    regular: fontFile('noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf'),
+    bold: fontFile('noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf'),
+  },
+} as const
+
+type Faces = { regular: string; italic: string; bold: string; boldItalic: string }
+
+function faces(files: Faces) {
+  return [
+    { src: files.regular, fontWeight: 400, fontStyle: 'normal' as const },
+    { src: files.italic, fontWeight: 400, fontStyle: 'italic' as const },
+    { src: files.bold, fontWeight: 700, fontStyle: 'normal' as const },
+    { src: files.boldItalic, fontWeight: 700, fontStyle: 'italic' as const },
+  ]
+}
+
+const SOFT_HYPHEN = '\u00ad'
+const { hyphenateSync } = require('hyphen/en-us') as typeof import('hyphen/en-us')
+
+// Only plain lower-case English words are hyphenated: names, acronyms, numbers, URLs and words
+// outside English (Vietnamese, Hangul) stay whole, as a copy editor would keep them.
+const HYPHENATABLE = /^[(“‘"'[]*[a-z][a-z’'-]*[a-z][)”’"'\].,;:!?]*$/
+const MIN_WORD = 7
+const memo = new Map<string, string[]>()
+
+/** Syllables of a word for react-pdf's line breaker (US English patterns from `hyphen`). */
+export function hyphenateWord(word: string): string[] {
+  if (word.includes(SOFT_HYPHEN)) return word.split(SOFT_HYPHEN)
+  if (word.length < MIN_WORD || !HYPHENATABLE.test(word)) return [word]
+  let parts = memo.get(word)
+  if (!parts) {
+    parts = hyphenateSync(word, { minWordLength: MIN_WORD }).split(SOFT_HYPHEN)
+    // Bounded, so a long-running server does not keep every word it ever set.
+    if (memo.size >= 50_000) memo.clear()
+    memo.set(word, parts)
+  }
+  return parts
+}
+
+let registered = false
+
+/** Registers the bulletin's fonts with react-pdf, once per process. */
+export function registerFonts(): void {
+  if (registered) return
+  Font.register({ family: FAMILY.serif, fonts: faces(FONT_FILES.serif) })
+  Font.register({ family: FAMILY.sans, fonts: faces(FONT_FILES.sans) })
+  const { regular, bold } = FONT_FILES.hangul
+  Font.register({
+    family: FAMILY.hangul,
+    fonts: faces({ regular, italic: regular, bold, boldItalic: bold }),
+  })
+  Font.registerHyphenationCallback(hyphenateWord)
+  registered = true
+}

@@ -1,0 +1,285 @@
+import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
+import type { Block, EssayModel, IssueModel, SectionModel } from '@/issue/model'
+import { itemDest, sectionDest } from './contents'
+import { documentProps } from './meta'
+import { Runs, printable, whole } from './text'
+import { BODY, COLOR, COLUMN, FAMILY, SANS, SERIF } from './theme'
+
+type EssaysSection = Extract<SectionModel, { kind: 'essays' }>
+
+/** Space above the rule between two essays. */
+const ESSAY_GAP = 16
+
+const styles = StyleSheet.create({
+  page: { fontFamily: SERIF, color: COLOR.ink },
+  essay: {},
+  nextEssay: { marginTop: ESSAY_GAP, paddingTop: 12, borderTopWidth: 0.75, borderTopColor: COLOR.rule },
+  kicker: {
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 6.8,
+    letterSpacing: 0.4,
+    color: COLOR.accent,
+    marginBottom: 4,
+  },
+  title: { fontFamily: SANS, fontWeight: 700, fontSize: 15.5, lineHeight: 1.2, color: COLOR.navy },
+  standfirst: { fontStyle: 'italic', fontSize: 10, lineHeight: 1.38, color: COLOR.muted, marginTop: 6 },
+  byline: { marginTop: 8 },
+  author: { fontFamily: SANS, fontWeight: 700, fontSize: 9, lineHeight: 1.3, color: COLOR.ink },
+  affiliation: { fontStyle: 'italic', fontSize: 7.8, lineHeight: 1.35, color: COLOR.muted },
+  headerRule: { marginTop: 9, marginBottom: 9, width: 34, borderTopWidth: 1.5, borderTopColor: COLOR.accent },
+  paragraph: { fontSize: BODY.fontSize, lineHeight: BODY.lineHeight, textAlign: 'justify' },
+  indented: { textIndent: 11 },
+  heading2: {
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 10,
+    lineHeight: 1.3,
+    color: COLOR.navy,
+    marginTop: 9,
+    marginBottom: 3,
+  },
+  heading3: {
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 9.2,
+    lineHeight: 1.3,
+    color: COLOR.ink,
+    marginTop: 7,
+    marginBottom: 2,
+  },
+  heading4: { fontWeight: 700, fontStyle: 'italic', fontSize: 9.2, lineHeight: 1.3, marginTop: 6, marginBottom: 1 },
+  quote: {
+    marginTop: 5,
+    marginBottom: 6,
+    marginLeft: 6,
+    paddingLeft: 8,
+    borderLeftWidth: 1.5,
+    borderLeftColor: COLOR.rule,
+  },
+  quoteText: { fontSize: 8.6, lineHeight: 1.42, color: '#333a44', textAlign: 'justify' },
+  list: { marginTop: 3, marginBottom: 4 },
+  listItem: { flexDirection: 'row', marginBottom: 2 },
+  listMarker: { width: 14, fontSize: BODY.fontSize, lineHeight: BODY.lineHeight, color: COLOR.muted },
+  listText: { flex: 1, fontSize: BODY.fontSize, lineHeight: BODY.lineHeight, textAlign: 'justify' },
+  pullQuote: {
+    marginTop: 10,
+    marginBottom: 11,
+    paddingTop: 8,
+    paddingBottom: 8,
+    borderTopWidth: 1.5,
+    borderTopColor: COLOR.accent,
+    borderBottomWidth: 0.75,
+    borderBottomColor: COLOR.accent,
+  },
+  pullQuoteText: { fontStyle: 'italic', fontSize: 13.2, lineHeight: 1.3, color: COLOR.navy },
+  pullQuoteBy: {
+    fontFamily: SANS,
+    fontSize: 7,
+    lineHeight: 1.3,
+    letterSpacing: 0.3,
+    color: COLOR.muted,
+    marginTop: 5,
+  },
+  figure: { marginTop: 6, marginBottom: 9 },
+  caption: { fontFamily: SANS, fontSize: 7, lineHeight: 1.35, color: COLOR.muted, marginTop: 4 },
+  credit: { fontStyle: 'italic' },
+})
+
+/** Tallest a figure may be, so that it always fits a column with its caption. */
+const MAX_FIGURE_HEIGHT = COLUMN.height * 0.4
+
+function Figure({ block }: { block: Extract<Block, { type: 'figure' }> }) {
+  const { image } = block
+  let width: number = COLUMN.width
+  let height = (width * image.height) / image.width
+  if (height > MAX_FIGURE_HEIGHT) {
+    width = (width * MAX_FIGURE_HEIGHT) / height
+    height = MAX_FIGURE_HEIGHT
+  }
+  const credit = block.credit ?? image.credit
+  // Figures never split: image and caption move to the next column together.
+  return (
+    <View style={styles.figure} wrap={false}>
+      <Image src={image.printPath} cache={false} style={{ width, height, alignSelf: 'center' }} />
+      <TextAnchors height={height} />
+      <Text style={styles.caption}>
+        {printable(block.caption)}
+        {credit ? <Text style={styles.credit}>{` ${printable(credit)}`}</Text> : null}
+      </Text>
+    </View>
+  )
+}
+
+/**
+ * Text extractors (pdftotext) order blocks by geometry: beside a stretch of column with no
+ * text (a figure, the gap between essays), blocks of the other column are "extended" across
+ * it and read out of turn. An inkless letter (HANGUL FILLER: no outline, and unlike the
+ * no-break or zero-width spaces poppler does not drop it) set as tall as the stretch at both
+ * edges of the column gives the stretch a text presence and keeps the two columns apart.
+ */
+export function TextAnchors({ top = 0, height }: { top?: number; height: number }) {
+  const anchor = {
+    position: 'absolute' as const,
+    top,
+    fontFamily: FAMILY.hangul,
+    fontSize: height / 1.45,
+    lineHeight: 1,
+  }
+  return (
+    <>
+      <Text style={{ ...anchor, left: 0 }}>{HANGUL_FILLER}</Text>
+      <Text style={{ ...anchor, right: 0 }}>{HANGUL_FILLER}</Text>
+    </>
+  )
+}
+
+export const HANGUL_FILLER = '\u3164'
+
+export function BodyBlock({ block, previous }: { block: Block; previous?: Block }) {
+  switch (block.type) {
+    case 'paragraph':
+      // Book style: paragraphs that follow a paragraph are indented instead of spaced.
+      return (
+        <Text
+          style={previous?.type === 'paragraph' ? [styles.paragraph, styles.indented] : styles.paragraph}
+          orphans={2}
+          widows={2}
+        >
+          <Runs runs={block.runs} />
+        </Text>
+      )
+    case 'heading': {
+      const style = block.level === 2 ? styles.heading2 : block.level === 3 ? styles.heading3 : styles.heading4
+      return (
+        <Text style={style} minPresenceAhead={28} hyphenationCallback={whole}>
+          <Runs runs={block.runs} />
+        </Text>
+      )
+    }
+    case 'quote':
+      return (
+        <View style={styles.quote}>
+          <Text style={styles.quoteText} orphans={2} widows={2}>
+            <Runs runs={block.runs} />
+          </Text>
+        </View>
+      )
+    case 'list':
+      return (
+        <View style={styles.list}>
+          {block.items.map((runs, i) => (
+            <View key={i} style={styles.listItem} wrap={false}>
+              <Text style={styles.listMarker}>{block.ordered ? `${i + 1}.` : '•'}</Text>
+              <Text style={styles.listText}>
+                <Runs runs={runs} />
+              </Text>
+            </View>
+          ))}
+        </View>
+      )
+    case 'pullQuote':
+      return (
+        <View style={styles.pullQuote} wrap={false}>
+          <Text style={styles.pullQuoteText} hyphenationCallback={whole}>
+            {`“${printable(block.text)}”`}
+          </Text>
+          {block.attribution ? (
+            <Text style={styles.pullQuoteBy}>{printable(block.attribution).toUpperCase()}</Text>
+          ) : null}
+        </View>
+      )
+    case 'figure':
+      return <Figure block={block} />
+  }
+}
+
+function authorLine(author: EssayModel['authors'][number]): string {
+  return author.nameInScript ? `${author.name} (${author.nameInScript})` : author.name
+}
+
+function Essay({
+  essay,
+  sectionIndex,
+  essayIndex,
+  follows,
+}: {
+  essay: EssayModel
+  sectionIndex: number
+  essayIndex: number
+  follows: boolean
+}) {
+  return (
+    <View style={follows ? styles.nextEssay : styles.essay}>
+      {follows ? <TextAnchors top={-ESSAY_GAP} height={ESSAY_GAP + 12} /> : null}
+      {/* The header stays in one piece and brings at least a few body lines with it. */}
+      <View wrap={false} minPresenceAhead={48}>
+        {essayIndex === 0 ? <View id={sectionDest(sectionIndex)} /> : null}
+        <View id={itemDest(sectionIndex, essayIndex)} />
+        <Text style={styles.kicker}>ESSAY</Text>
+        <Text style={styles.title} hyphenationCallback={whole}>
+          {printable(essay.title)}
+        </Text>
+        {essay.standfirst ? (
+          <Text style={styles.standfirst} hyphenationCallback={whole}>
+            {printable(essay.standfirst)}
+          </Text>
+        ) : null}
+        {essay.authors.map((author) => (
+          <View key={author.id} style={styles.byline}>
+            <Text style={styles.author}>{printable(authorLine(author))}</Text>
+            {author.affiliations.map((line, i) => (
+              <Text key={i} style={styles.affiliation}>
+                {printable(line)}
+              </Text>
+            ))}
+          </View>
+        ))}
+        <View style={styles.headerRule} />
+      </View>
+      {essay.body.map((block, i) => (
+        <BodyBlock key={i} block={block} previous={essay.body[i - 1]} />
+      ))}
+    </View>
+  )
+}
+
+export interface EssaySectionRef {
+  section: EssaysSection
+  sectionIndex: number
+}
+
+/**
+ * The essays as one continuous column: pages one column wide and one column tall, which the
+ * compositor then places side by side on A4 pages. `offsetTop` leaves room for the masthead on
+ * the first page (the compositor crops that strip away).
+ */
+export function EssayColumnsDocument({
+  model,
+  sections,
+  offsetTop,
+}: {
+  model: IssueModel
+  sections: readonly EssaySectionRef[]
+  offsetTop: number
+}) {
+  const essays = sections.flatMap(({ section, sectionIndex }) =>
+    section.essays.map((essay, essayIndex) => ({ essay, sectionIndex, essayIndex })),
+  )
+  return (
+    <Document {...documentProps(model)}>
+      <Page size={[COLUMN.width, COLUMN.height]} style={styles.page}>
+        {offsetTop > 0 ? <View style={{ height: offsetTop }} /> : null}
+        {essays.map(({ essay, sectionIndex, essayIndex }, i) => (
+          <Essay
+            key={`${sectionIndex}-${essay.id}`}
+            essay={essay}
+            sectionIndex={sectionIndex}
+            essayIndex={essayIndex}
+            follows={i > 0}
+          />
+        ))}
+      </Page>
+    </Document>
+  )
+}

@@ -1,0 +1,522 @@
+import { Document, Image, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
+import type { Style } from '@react-pdf/types'
+import type { ChronologyEntryModel, HighlightModel, IssueModel, PublicationModel, SectionModel } from '@/issue/model'
+import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
+import { itemDest, sectionDest } from './contents'
+import { BodyBlock } from './Essays'
+import { documentProps } from './meta'
+import { formatLongDate, joinNames, printable, whole as keepWhole } from './text'
+import { BODY, COLOR, CONTENT_WIDTH, MARGIN, PAGE, SANS, SERIF } from './theme'
+
+/** Every section kind that is set full width on its own pages (all but the essays). */
+export type FlowSection = Exclude<SectionModel, { kind: 'essays' }>
+
+/** Chapters sit indented under their part heading. */
+const CHAPTER_INDENT = 15
+
+const styles = StyleSheet.create({
+  page: {
+    fontFamily: SERIF,
+    color: COLOR.ink,
+    paddingTop: MARGIN.top,
+    paddingBottom: MARGIN.bottom,
+    paddingLeft: MARGIN.left,
+    paddingRight: MARGIN.right,
+  },
+  section: { marginBottom: 22 },
+  sectionHead: { marginBottom: 12 },
+  sectionTitle: { fontFamily: SANS, fontWeight: 700, fontSize: 17, lineHeight: 1.2, color: COLOR.navy },
+  sectionRule: { flexDirection: 'row', marginTop: 5 },
+  sectionRuleAccent: { width: 44, borderTopWidth: 2.4, borderTopColor: COLOR.accent },
+  sectionRuleRest: { flex: 1, borderTopWidth: 0.6, borderTopColor: COLOR.rule, marginTop: 0.9 },
+  paragraph: { fontSize: BODY.fontSize, lineHeight: BODY.lineHeight, textAlign: 'justify', marginBottom: 5 },
+
+  // Highlights
+  highlight: { marginBottom: 14 },
+  highlightHead: { marginBottom: 6 },
+  highlightTitle: { fontWeight: 700, fontSize: 11.5, lineHeight: 1.3, color: COLOR.navy },
+  highlightDate: { fontFamily: SANS, fontSize: 7.2, letterSpacing: 0.4, color: COLOR.muted, marginTop: 1 },
+  photoRow: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 10 },
+  photoCell: {},
+  photoCaption: { fontFamily: SANS, fontSize: 7.2, lineHeight: 1.38, color: '#39404b', marginTop: 4 },
+  photoCue: { fontWeight: 700, color: COLOR.navy },
+
+  // Publications
+  book: { marginBottom: 16 },
+  bookHead: { flexDirection: 'row', marginBottom: 9 },
+  bookDetails: { flex: 1, marginLeft: 16 },
+  bookKicker: { fontFamily: SANS, fontWeight: 700, fontSize: 6.8, letterSpacing: 0.4, color: COLOR.accent },
+  bookTitle: { fontWeight: 700, fontSize: 14.5, lineHeight: 1.25, color: COLOR.navy, marginTop: 3 },
+  bookTitleSmall: { fontWeight: 700, fontSize: 11.5, lineHeight: 1.28, color: COLOR.navy },
+  bookSubtitle: { fontStyle: 'italic', fontSize: 10, lineHeight: 1.3, color: COLOR.ink, marginTop: 2 },
+  bookEditors: { fontSize: 9, lineHeight: 1.35, marginTop: 6 },
+  bookImprint: { fontFamily: SANS, fontSize: 7.8, lineHeight: 1.4, color: COLOR.muted, marginTop: 3 },
+  bookMore: { fontSize: 8.6, lineHeight: 1.4, marginTop: 2 },
+  link: { color: COLOR.link, textDecoration: 'none' },
+  cover: { borderWidth: 0.5, borderColor: COLOR.rule },
+  contents: { marginTop: 6, paddingTop: 8, borderTopWidth: 0.75, borderTopColor: COLOR.rule },
+  contentsLabel: {
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 8,
+    letterSpacing: 0.45,
+    color: COLOR.navy,
+    marginBottom: 2,
+  },
+  part: {
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 7.6,
+    lineHeight: 1.3,
+    letterSpacing: 0.35,
+    color: COLOR.accent,
+    marginTop: 7,
+    marginBottom: 2,
+  },
+  contentsColumns: { flexDirection: 'row', justifyContent: 'space-between' },
+  contentsColumn: { width: (CONTENT_WIDTH - 24) / 2 },
+  chapter: { marginTop: 3, paddingLeft: CHAPTER_INDENT },
+  chapterNo: { fontFamily: SANS, fontWeight: 700, color: COLOR.navy },
+  chapterTitle: { fontSize: 8.6, lineHeight: 1.35 },
+  chapterAuthors: { fontStyle: 'italic', fontSize: 8.2, lineHeight: 1.35, color: COLOR.muted },
+  description: { marginTop: 7 },
+  descriptionBlock: { marginBottom: 4 },
+
+  // Chronology
+  chronoTitle: { fontFamily: SANS, fontWeight: 700, fontSize: 13.5, lineHeight: 1.25, color: COLOR.ink },
+  chronoPeriod: { fontFamily: SANS, fontWeight: 700, fontSize: 9, lineHeight: 1.3, color: COLOR.accent, marginTop: 3 },
+  chronoCompiler: { fontSize: 9, lineHeight: 1.35, marginTop: 6 },
+  chronoAffiliation: { fontStyle: 'italic', fontSize: 8.2, lineHeight: 1.35, color: COLOR.muted },
+  chronoIntro: { marginTop: 8, marginBottom: 4 },
+  month: {
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 9.5,
+    letterSpacing: 0.5,
+    color: COLOR.white,
+    backgroundColor: COLOR.navy,
+    paddingTop: 3.5,
+    paddingBottom: 2.5,
+    paddingLeft: 6,
+    marginTop: 10,
+  },
+  entry: {
+    flexDirection: 'row',
+    paddingTop: 4,
+    paddingBottom: 3,
+    borderBottomWidth: 0.4,
+    borderBottomColor: COLOR.rule,
+  },
+  day: {
+    width: 84,
+    paddingLeft: 6,
+    paddingRight: 8,
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 8,
+    lineHeight: 1.4,
+    color: COLOR.navy,
+  },
+  event: { flex: 1 },
+  presence: { height: 0 },
+  eventText: { fontSize: 8.8, lineHeight: 1.4, textAlign: 'justify', marginBottom: 1.5 },
+  sources: { marginTop: 12, paddingTop: 7, borderTopWidth: 0.75, borderTopColor: COLOR.navy },
+  sourcesText: { fontSize: 7.8, lineHeight: 1.42, color: '#39404b', textAlign: 'justify', marginBottom: 3 },
+})
+
+function SectionHead({ title, sectionIndex }: { title: string; sectionIndex: number }) {
+  return (
+    <View style={styles.sectionHead} id={sectionDest(sectionIndex)} minPresenceAhead={90}>
+      <Text style={styles.sectionTitle}>{printable(title)}</Text>
+      <View style={styles.sectionRule}>
+        <View style={styles.sectionRuleAccent} />
+        <View style={styles.sectionRuleRest} />
+      </View>
+    </View>
+  )
+}
+
+// ----- Highlights ------------------------------------------------------------------------
+
+type Photo = HighlightModel['photos'][number]
+
+const PHOTO_GAP = 14
+const HERO_MAX_HEIGHT = 290
+const ROW_MAX_HEIGHT = 230
+
+/** Rows of at most two photos, each row as wide as the page and photos uncropped. */
+function photoRows(photos: readonly Photo[]): Photo[][] {
+  const rows: Photo[][] = []
+  let i = 0
+  // An odd count opens with one large photo.
+  if (photos.length % 2 === 1) rows.push([photos[i++]])
+  while (i < photos.length) rows.push(photos.slice(i, (i += 2)))
+  return rows
+}
+
+function PhotoRow({ row }: { row: readonly Photo[] }) {
+  const aspects = row.map((p) => p.image.width / p.image.height)
+  const available = CONTENT_WIDTH - PHOTO_GAP * (row.length - 1)
+  // One height for the row, so the photos line up top and bottom.
+  const height = Math.min(available / aspects.reduce((a, b) => a + b, 0), row.length === 1 ? HERO_MAX_HEIGHT : ROW_MAX_HEIGHT)
+  return (
+    <View style={[styles.photoRow, row.length === 1 ? { justifyContent: 'center' } : {}]} wrap={false}>
+      {row.map((photo, i) => {
+        const width = height * aspects[i]
+        return (
+          <View key={i} style={[styles.photoCell, { width }]}>
+            <Image src={photo.image.printPath} cache={false} style={{ width, height }} />
+            <Text style={styles.photoCaption}>
+              {photo.positionCue ? <Text style={styles.photoCue}>{`${printable(photo.positionCue)} `}</Text> : null}
+              {printable(photo.caption)}
+            </Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+function Highlights({ section, sectionIndex }: { section: Extract<FlowSection, { kind: 'highlights' }>; sectionIndex: number }) {
+  return (
+    <View style={styles.section}>
+      <SectionHead title={section.title} sectionIndex={sectionIndex} />
+      {section.highlights.map((highlight, h) => {
+        const rows = photoRows(highlight.photos)
+        return (
+          <View key={highlight.id} style={styles.highlight}>
+            {/* The title travels with the first row of photos. */}
+            <View wrap={false}>
+              <View style={styles.highlightHead} id={itemDest(sectionIndex, h)}>
+                <Text style={styles.highlightTitle}>{printable(highlight.title || section.title)}</Text>
+                {highlight.eventDate ? (
+                  <Text style={styles.highlightDate}>{formatLongDate(highlight.eventDate).toUpperCase()}</Text>
+                ) : null}
+              </View>
+              {rows[0] ? <PhotoRow row={rows[0]} /> : null}
+            </View>
+            {rows.slice(1).map((row, r) => (
+              <PhotoRow key={r} row={row} />
+            ))}
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+// ----- Publications ----------------------------------------------------------------------
+
+function imprint(p: PublicationModel): string {
+  return [p.publisher, p.place, String(p.year)].filter((s) => s && s.trim() !== '').join(', ')
+}
+
+function editorsLine(p: PublicationModel): string {
+  if (p.editors.length === 0) return ''
+  return `${p.editors.length > 1 ? 'Editors' : 'Editor'}: ${joinNames(p.editors)}`
+}
+
+function Cover({ publication, width, maxHeight }: { publication: PublicationModel; width: number; maxHeight: number }) {
+  const cover = publication.cover
+  if (!cover) return null
+  let w = width
+  let h = (width * cover.height) / cover.width
+  if (h > maxHeight) {
+    w = (w * maxHeight) / h
+    h = maxHeight
+  }
+  return <Image src={cover.printPath} cache={false} style={[styles.cover, { width: w, height: h }]} />
+}
+
+/** Parts split into two columns of about equal length (parts are never split). */
+function balanceParts(contents: PublicationModel['contents']): [PublicationModel['contents'], PublicationModel['contents']] {
+  const weight = (part: PublicationModel['contents'][number]) => part.chapters.length + (part.title ? 1.5 : 0)
+  const total = contents.reduce((n, part) => n + weight(part), 0)
+  let left = 0
+  let split = 0
+  while (split < contents.length && left + weight(contents[split]) / 2 <= total / 2) left += weight(contents[split++])
+  return [contents.slice(0, split), contents.slice(split)]
+}
+
+function ContentsColumn({ parts }: { parts: PublicationModel['contents'] }) {
+  return (
+    <View style={styles.contentsColumn}>
+      {parts.map((part, p) => (
+        <View key={p} wrap={false}>
+          {part.title ? (
+            <Text style={styles.part} hyphenationCallback={keepWhole}>
+              {printable(part.title).toUpperCase()}
+            </Text>
+          ) : null}
+          {part.chapters.map((chapter) => (
+            // Number and title in one text, so extractors keep them together.
+            <View key={chapter.number} style={styles.chapter} wrap={false}>
+              <Text style={styles.chapterTitle}>
+                <Text style={styles.chapterNo}>{`${chapter.number}\u2002`}</Text>
+                {printable(chapter.title)}
+              </Text>
+              {chapter.authors.length > 0 ? (
+                <Text style={styles.chapterAuthors}>{printable(joinNames(chapter.authors))}</Text>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Contents({ publication }: { publication: PublicationModel }) {
+  if (publication.contents.length === 0) return null
+  const chapters = publication.contents.reduce((n, part) => n + part.chapters.length, 0)
+  const [left, right] = balanceParts(publication.contents)
+  // Up to a page's worth of chapters sits in two columns that stay together; a longer list
+  // runs down the page in one.
+  const twoColumns = chapters <= 24 && right.length > 0
+  return (
+    <View style={styles.contents} wrap={!twoColumns}>
+      <Text style={styles.contentsLabel} minPresenceAhead={60}>
+        CONTENTS
+      </Text>
+      {twoColumns ? (
+        <View style={styles.contentsColumns}>
+          <ContentsColumn parts={left} />
+          <ContentsColumn parts={right} />
+        </View>
+      ) : (
+        <ContentsColumn parts={publication.contents} />
+      )}
+    </View>
+  )
+}
+
+function BookFacts({ publication, titleStyle }: { publication: PublicationModel; titleStyle: Style }) {
+  return (
+    <>
+      <Text style={titleStyle} hyphenationCallback={keepWhole}>
+        {printable(publication.title)}
+      </Text>
+      {publication.subtitle ? (
+        <Text style={styles.bookSubtitle} hyphenationCallback={keepWhole}>
+          {printable(publication.subtitle)}
+        </Text>
+      ) : null}
+      {publication.editors.length > 0 ? <Text style={styles.bookEditors}>{printable(editorsLine(publication))}</Text> : null}
+      <Text style={styles.bookImprint}>{printable(imprint(publication))}</Text>
+      {publication.isbn ? <Text style={styles.bookImprint}>{`ISBN ${printable(publication.isbn)}`}</Text> : null}
+    </>
+  )
+}
+
+function Description({ publication }: { publication: PublicationModel }) {
+  return (
+    <View style={styles.description}>
+      {publication.description.map((block, i) => (
+        <View key={i} style={styles.descriptionBlock}>
+          <BodyBlock block={block} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function MoreDetails({ url }: { url?: string }) {
+  if (!url) return null
+  return (
+    <Text style={styles.bookMore}>
+      {'For more details, visit '}
+      <Link src={url} style={styles.link}>
+        {url}
+      </Link>
+    </Text>
+  )
+}
+
+function Forthcoming({ publication, sectionIndex, index }: { publication: PublicationModel; sectionIndex: number; index: number }) {
+  return (
+    <View style={styles.book}>
+      <View style={styles.bookHead} id={itemDest(sectionIndex, index)}>
+        <Cover publication={publication} width={150} maxHeight={225} />
+        <View style={styles.bookDetails}>
+          <Text style={styles.bookKicker}>FORTHCOMING</Text>
+          <BookFacts publication={publication} titleStyle={styles.bookTitle} />
+          <Description publication={publication} />
+          <MoreDetails url={publication.url} />
+        </View>
+      </View>
+      <Contents publication={publication} />
+    </View>
+  )
+}
+
+function Recent({ publication, sectionIndex, index }: { publication: PublicationModel; sectionIndex: number; index: number }) {
+  return (
+    <View style={[styles.book, styles.bookHead]} wrap={false} id={itemDest(sectionIndex, index)}>
+      <Cover publication={publication} width={92} maxHeight={140} />
+      <View style={styles.bookDetails}>
+        <BookFacts publication={publication} titleStyle={styles.bookTitleSmall} />
+        <Description publication={publication} />
+        <MoreDetails url={publication.url} />
+      </View>
+    </View>
+  )
+}
+
+// ----- Chronology ------------------------------------------------------------------------
+
+/** Lines an entry takes, roughly (about 90 characters a line at this width). */
+function roughLines(entry: ChronologyEntryModel): number {
+  return entry.paragraphs.reduce((n, p) => n + Math.ceil(p.length / 90), 0)
+}
+
+/** Entries up to this many lines move to the next page whole rather than split. */
+const KEEP_WHOLE_LINES = 6
+
+function Entry({ entry }: { entry: ChronologyEntryModel }) {
+  const whole = roughLines(entry) <= KEEP_WHOLE_LINES
+  const row = (
+    <View style={styles.entry} wrap={!whole}>
+      <Text style={styles.day} hyphenationCallback={keepWhole}>
+        {formatDayCell(entry.startDate, entry.endDate)}
+      </Text>
+      <View style={styles.event}>
+        {entry.paragraphs.map((text, i) => (
+          // No entry leaves a single line alone at the top or bottom of a page.
+          <Text key={i} style={styles.eventText} orphans={2} widows={2}>
+            {printable(text)}
+          </Text>
+        ))}
+      </View>
+    </View>
+  )
+  if (whole) return row
+  // A long entry may split, but only starts where at least three of its lines fit, so its
+  // day cell never sits alone at the foot of a page.
+  return (
+    <>
+      <View style={styles.presence} minPresenceAhead={40} />
+      {row}
+    </>
+  )
+}
+
+function monthGroups(entries: readonly ChronologyEntryModel[]) {
+  // The model promises date order; a stable sort keeps that promise if an import slipped.
+  const sorted = [...entries].sort(
+    (a, b) => a.startDate.localeCompare(b.startDate) || a.orderInDay - b.orderInDay,
+  )
+  const groups: Array<{ heading: string; entries: ChronologyEntryModel[] }> = []
+  for (const entry of sorted) {
+    const heading = formatMonthHeading(entry.startDate)
+    const last = groups[groups.length - 1]
+    if (last && last.heading === heading) last.entries.push(entry)
+    else groups.push({ heading, entries: [entry] })
+  }
+  return groups
+}
+
+function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, { kind: 'chronology' }>; sectionIndex: number }) {
+  const { chronology } = section
+  return (
+    <View style={styles.section}>
+      <SectionHead title={section.title} sectionIndex={sectionIndex} />
+      <View id={itemDest(sectionIndex, 0)} wrap={false}>
+        <Text style={styles.chronoTitle}>{printable(chronology.title)}</Text>
+        <Text style={styles.chronoPeriod}>
+          {`${formatMonthHeading(chronology.periodStart)} to ${formatMonthHeading(chronology.periodEnd)}`}
+        </Text>
+        <Text style={styles.chronoCompiler}>{printable(`Compiled by ${chronology.compiler}`)}</Text>
+        {chronology.compilerAffiliation ? (
+          <Text style={styles.chronoAffiliation}>{printable(chronology.compilerAffiliation)}</Text>
+        ) : null}
+      </View>
+      {chronology.intro.length > 0 ? (
+        <View style={styles.chronoIntro}>
+          {chronology.intro.map((text, i) => (
+            <Text key={i} style={styles.paragraph} orphans={2} widows={2}>
+              {printable(text)}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {monthGroups(chronology.entries).map((group) => {
+        const [first, ...rest] = group.entries
+        // A month heading never ends a page: it is bound to its first entry (when that entry
+        // is of a size that can always move whole), or else asks for room ahead of it.
+        const bind = roughLines(first) <= KEEP_WHOLE_LINES
+        return (
+          <View key={group.heading}>
+            {bind ? (
+              <View wrap={false}>
+                <Text style={styles.month}>{group.heading.toUpperCase()}</Text>
+                <Entry entry={first} />
+              </View>
+            ) : (
+              <>
+                <Text style={styles.month} minPresenceAhead={60}>
+                  {group.heading.toUpperCase()}
+                </Text>
+                <Entry entry={first} />
+              </>
+            )}
+            {rest.map((entry) => (
+              <Entry key={entry.id} entry={entry} />
+            ))}
+          </View>
+        )
+      })}
+      {chronology.sourcesNote.length > 0 ? (
+        <View style={styles.sources}>
+          {chronology.sourcesNote.map((text, i) => (
+            <Text key={i} style={styles.sourcesText} orphans={2} widows={2}>
+              {printable(text)}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+// ----- The document ----------------------------------------------------------------------
+
+export interface FlowSectionRef {
+  section: FlowSection
+  sectionIndex: number
+}
+
+function FlowSectionView({ section, sectionIndex }: FlowSectionRef) {
+  switch (section.kind) {
+    case 'highlights':
+      return <Highlights section={section} sectionIndex={sectionIndex} />
+    case 'forthcoming':
+    case 'recent':
+      return (
+        <View style={styles.section}>
+          <SectionHead title={section.title} sectionIndex={sectionIndex} />
+          {section.publications.map((publication, i) =>
+            section.kind === 'forthcoming' ? (
+              <Forthcoming key={publication.id} publication={publication} sectionIndex={sectionIndex} index={i} />
+            ) : (
+              <Recent key={publication.id} publication={publication} sectionIndex={sectionIndex} index={i} />
+            ),
+          )}
+        </View>
+      )
+    case 'chronology':
+      return <Chronology section={section} sectionIndex={sectionIndex} />
+  }
+}
+
+/** Full-width sections on A4 pages (the frame adds the running footer afterwards). */
+export function FlowSectionsDocument({ model, sections }: { model: IssueModel; sections: readonly FlowSectionRef[] }) {
+  return (
+    <Document {...documentProps(model)}>
+      <Page size={[PAGE.width, PAGE.height]} style={styles.page}>
+        {sections.map((ref) => (
+          <FlowSectionView key={ref.sectionIndex} {...ref} />
+        ))}
+      </Page>
+    </Document>
+  )
+}

@@ -1,0 +1,252 @@
+import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
+import type { IssueModel } from '@/issue/model'
+import { documentProps } from './meta'
+import { printable, whole } from './text'
+import { COLOR, COLUMN, SANS, SERIF } from './theme'
+
+/** One line of the "IN THIS ISSUE" box, with the page number the renderer found for it. */
+export interface TocLine {
+  dest: string
+  title: string
+  authors: string[]
+  page: number
+}
+
+export interface TocGroup {
+  title: string
+  lines: TocLine[]
+}
+
+/**
+ * Sizes scale down a little when the front matter would not fit its column on page 1 (a long
+ * contents list): density 0 is the house size, 1 and 2 are tighter.
+ */
+export const SIDEBAR_DENSITIES = [1, 0.92, 0.85] as const
+
+function makeStyles(k: number) {
+  const sz = (n: number) => Math.round(n * k * 100) / 100
+  return StyleSheet.create({
+    page: { fontFamily: SERIF, color: COLOR.ink },
+    box: { backgroundColor: COLOR.tint, paddingBottom: sz(8) },
+    boxHead: {
+      backgroundColor: COLOR.navy,
+      color: COLOR.white,
+      fontFamily: SANS,
+      fontWeight: 700,
+      fontSize: sz(9),
+      letterSpacing: 0.55,
+      paddingTop: 5,
+      paddingBottom: 4,
+      paddingLeft: 10,
+    },
+    group: {
+      fontFamily: SANS,
+      fontWeight: 700,
+      fontSize: sz(6.6),
+      letterSpacing: 0.4,
+      color: COLOR.accent,
+      marginTop: sz(7),
+      marginBottom: sz(1),
+      marginLeft: 10,
+      marginRight: 10,
+    },
+    line: { flexDirection: 'row', marginTop: sz(3), marginLeft: 10, marginRight: 10 },
+    pageNo: { width: 19, fontFamily: SANS, fontWeight: 700, fontSize: sz(10), color: COLOR.navy },
+    lineBody: { flex: 1 },
+    lineTitle: { fontWeight: 700, fontSize: sz(8.1), lineHeight: 1.28, color: COLOR.ink },
+    lineAuthors: { fontStyle: 'italic', fontSize: sz(7.5), lineHeight: 1.28, color: COLOR.muted },
+    quoteBlock: { marginTop: sz(12), paddingLeft: 4, paddingRight: 4 },
+    quoteMarkOpen: {
+      fontWeight: 700,
+      fontSize: sz(44),
+      lineHeight: 1,
+      color: COLOR.accent,
+      marginBottom: -sz(13),
+    },
+    quoteMarkClose: {
+      fontWeight: 700,
+      fontSize: sz(44),
+      lineHeight: 1,
+      color: COLOR.accent,
+      textAlign: 'right',
+      marginTop: -sz(2),
+      marginBottom: -sz(24),
+    },
+    quoteText: {
+      fontFamily: SANS,
+      fontWeight: 700,
+      fontSize: sz(10.2),
+      lineHeight: 1.36,
+      letterSpacing: 0.3,
+      color: COLOR.navy,
+      textTransform: 'uppercase',
+    },
+    quoteBy: { fontFamily: SANS, fontSize: sz(7), lineHeight: 1.3, color: COLOR.muted, marginTop: sz(2) },
+    committee: {
+      marginTop: sz(12),
+      paddingTop: sz(6),
+      paddingBottom: sz(5),
+      borderTopWidth: 2,
+      borderTopColor: COLOR.navy,
+      borderBottomWidth: 0.75,
+      borderBottomColor: COLOR.rule,
+    },
+    label: {
+      fontFamily: SANS,
+      fontWeight: 700,
+      fontSize: sz(7.8),
+      letterSpacing: 0.45,
+      color: COLOR.navy,
+      marginBottom: sz(1),
+    },
+    member: { marginTop: sz(3.5) },
+    memberName: { fontWeight: 700, fontSize: sz(8), lineHeight: 1.28 },
+    memberRole: { fontWeight: 400, fontStyle: 'italic', color: COLOR.muted },
+    memberEmail: { fontFamily: SANS, fontSize: sz(6.9), lineHeight: 1.28, color: COLOR.link, textDecoration: 'none' },
+    intro: { marginTop: sz(9) },
+    introText: { fontStyle: 'italic', fontSize: sz(7.8), lineHeight: 1.4, textAlign: 'justify' },
+    about: { marginTop: sz(8) },
+    aboutText: {
+      fontSize: sz(6.7),
+      lineHeight: 1.4,
+      color: '#3d4450',
+      textAlign: 'justify',
+      marginBottom: sz(3.5),
+    },
+    link: { color: COLOR.link, textDecoration: 'none' },
+  })
+}
+
+type Styles = ReturnType<typeof makeStyles>
+const STYLES: Styles[] = SIDEBAR_DENSITIES.map(makeStyles)
+
+function TocBox({ groups, styles }: { groups: readonly TocGroup[]; styles: Styles }) {
+  return (
+    <View style={styles.box}>
+      <Text style={styles.boxHead}>IN THIS ISSUE</Text>
+      {groups.map((group, g) => (
+        <View key={g}>
+          <Text style={styles.group}>{printable(group.title).toUpperCase()}</Text>
+          {group.lines.map((line) => (
+            // Each line jumps to where its item starts.
+            <Link key={line.dest} src={`#${line.dest}`} style={{ textDecoration: 'none', color: COLOR.ink }}>
+              <View style={styles.line} wrap={false}>
+                <Text style={styles.pageNo}>{String(line.page)}</Text>
+                <View style={styles.lineBody}>
+                  <Text style={styles.lineTitle} hyphenationCallback={whole}>
+                    {printable(line.title)}
+                  </Text>
+                  {line.authors.length > 0 ? (
+                    <Text style={styles.lineAuthors}>{printable(line.authors.join(', '))}</Text>
+                  ) : null}
+                </View>
+              </View>
+            </Link>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function CoverQuote({ model, styles }: { model: IssueModel; styles: Styles }) {
+  const quote = model.coverPullQuote
+  if (!quote || quote.text.trim() === '') return null
+  return (
+    <View style={styles.quoteBlock} wrap={false}>
+      <Text style={styles.quoteMarkOpen}>“</Text>
+      <Text style={styles.quoteText} hyphenationCallback={whole}>
+        {printable(quote.text)}
+      </Text>
+      <Text style={styles.quoteMarkClose}>”</Text>
+      {quote.attribution ? <Text style={styles.quoteBy}>{printable(quote.attribution)}</Text> : null}
+    </View>
+  )
+}
+
+function Committee({ model, styles }: { model: IssueModel; styles: Styles }) {
+  if (model.editorialCommittee.length === 0) return null
+  return (
+    <View style={styles.committee} wrap={false}>
+      <Text style={styles.label}>EDITORIAL COMMITTEE</Text>
+      {model.editorialCommittee.map((member, i) => (
+        <View key={i} style={styles.member}>
+          <Text style={styles.memberName}>
+            {printable(member.honorific ? `${member.honorific} ${member.name}` : member.name)}
+            <Text style={styles.memberRole}>{`, ${printable(member.role)}`}</Text>
+          </Text>
+          <Link src={`mailto:${member.email}`} style={styles.memberEmail}>
+            {member.email}
+          </Link>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function MastheadText({ model, styles }: { model: IssueModel; styles: Styles }) {
+  const { publisher } = model
+  const about = model.mastheadOverride ?? publisher.aboutText
+  const { correspondence } = publisher
+  return (
+    <View style={styles.about}>
+      <Text style={styles.aboutText}>
+        {printable(about)}
+        {publisher.aboutUrl ? (
+          <>
+            {' '}
+            <Link src={publisher.aboutUrl} style={styles.link}>
+              {publisher.aboutUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+            </Link>
+          </>
+        ) : null}
+      </Text>
+      <Text style={styles.aboutText}>{printable(publisher.rightsText)}</Text>
+      <Text style={styles.aboutText}>
+        {'Please address all correspondence to '}
+        {printable(correspondence.name)}
+        {' at '}
+        <Link src={`mailto:${correspondence.email}`} style={styles.link}>
+          {correspondence.email}
+        </Link>
+        {publisher.postalAddress ? `, ${printable(publisher.postalAddress)}` : ''}.
+      </Text>
+    </View>
+  )
+}
+
+/**
+ * The front-matter column of page 1 (left of the lead essay): contents, cover quote,
+ * editorial committee, masthead text. Same column geometry as the essays; if it ever runs
+ * long it continues in the left column of page 2.
+ */
+export function SidebarDocument({
+  model,
+  groups,
+  offsetTop,
+  density,
+}: {
+  model: IssueModel
+  groups: readonly TocGroup[]
+  offsetTop: number
+  /** Index into SIDEBAR_DENSITIES. */
+  density: number
+}) {
+  const styles = STYLES[Math.min(Math.max(density, 0), STYLES.length - 1)]
+  return (
+    <Document {...documentProps(model)}>
+      <Page size={[COLUMN.width, COLUMN.height]} style={styles.page}>
+        {offsetTop > 0 ? <View style={{ height: offsetTop }} /> : null}
+        <TocBox groups={groups} styles={styles} />
+        <CoverQuote model={model} styles={styles} />
+        <Committee model={model} styles={styles} />
+        {model.editorsIntro ? (
+          <View style={styles.intro}>
+            <Text style={styles.introText}>{printable(model.editorsIntro)}</Text>
+          </View>
+        ) : null}
+        <MastheadText model={model} styles={styles} />
+      </Page>
+    </Document>
+  )
+}

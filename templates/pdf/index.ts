@@ -1,0 +1,9 @@
+/** The print bulletin's react-pdf templates. Pure: IssueModel (plus layout facts) in, <Document> out. */
+export { EssayColumnsDocument, type EssaySectionRef } from './Essays'
+export { FlowSectionsDocument, type FlowSection, type FlowSectionRef } from './Sections'
+export { SidebarDocument, SIDEBAR_DENSITIES, type TocGroup, type TocLine } from './Sidebar'
+export { FrameDocument, footerLabel, type FrameMarker } from './Frame'
+export { listContents, tableOfContentsOrder, sectionDest, itemDest, type ContentsItem, type ContentsSection } from './contents'
+export { printable, runsText } from './text'
+export { documentProps, pdfDate } from './meta'
+export * from './theme'

@@ -1,0 +1,27 @@
+import type { IssueModel } from '@/issue/model'
+
+/** Midnight UTC of a YYYY-MM-DD date: the PDF dates come from the model, never the clock. */
+export function pdfDate(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number)
+  return new Date(Date.UTC(year, month - 1, day))
+}
+
+export function issueLabel(model: IssueModel): string {
+  return `Volume ${model.volume}, Number ${model.number}`
+}
+
+/**
+ * Document-level props shared by every react-pdf document of an issue. Fixed dates make the
+ * trailer /ID (an MD5 of the info dictionary) and so the whole file reproducible.
+ */
+export function documentProps(model: IssueModel) {
+  const date = pdfDate(model.publicationDate)
+  return {
+    creationDate: date,
+    modificationDate: date,
+    creator: 'Bulletin Press',
+    producer: 'Bulletin Press (react-pdf, pdf-lib)',
+    language: 'en',
+    pdfVersion: '1.7' as const,
+  }
+}
