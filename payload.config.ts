@@ -11,6 +11,7 @@ import { Chronologies } from './collections/Chronologies'
 import { ChronologyEntries } from './collections/ChronologyEntries'
 import { Essays } from './collections/Essays'
 import { Highlights } from './collections/Highlights'
+import { IssueExports } from './collections/IssueExports'
 import { Issues } from './collections/Issues'
 import { Media } from './collections/Media'
 import { PublicationSettings } from './collections/PublicationSettings'
@@ -36,7 +37,19 @@ export default buildConfig({
     meta: { titleSuffix: ' · Bulletin Press' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
   },
-  collections: [Issues, Essays, Authors, Publications, Highlights, Chronologies, ChronologyEntries, Media, Subscribers, Users],
+  collections: [
+    Issues,
+    Essays,
+    Authors,
+    Publications,
+    Highlights,
+    Chronologies,
+    ChronologyEntries,
+    Media,
+    IssueExports,
+    Subscribers,
+    Users,
+  ],
   globals: [PublicationSettings],
   editor: lexicalEditor({}),
   db: databaseAdapter(config),
@@ -51,7 +64,7 @@ export default buildConfig({
   plugins: config.S3_BUCKET
     ? [
         s3Storage({
-          collections: { media: true },
+          collections: { media: true, 'issue-exports': true },
           bucket: config.S3_BUCKET,
           config: {
             region: config.S3_REGION,

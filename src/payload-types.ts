@@ -75,6 +75,7 @@ export interface Config {
     chronologies: Chronology;
     'chronology-entries': ChronologyEntry;
     media: Media;
+    'issue-exports': IssueExport;
     subscribers: Subscriber;
     users: User;
     'payload-kv': PayloadKv;
@@ -92,6 +93,7 @@ export interface Config {
     chronologies: ChronologiesSelect<false> | ChronologiesSelect<true>;
     'chronology-entries': ChronologyEntriesSelect<false> | ChronologyEntriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'issue-exports': IssueExportsSelect<false> | IssueExportsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -546,35 +548,46 @@ export interface ChronologyEntry {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "subscribers".
+ * via the `definition` "issue-exports".
  */
-export interface Subscriber {
+export interface IssueExport {
   id: number;
-  email: string;
-  name?: string | null;
-  status: 'pending' | 'confirmed' | 'unsubscribed' | 'bounced' | 'complained';
+  issue: number | Issue;
   /**
-   * How and when this reader agreed to receive the bulletin.
+   * SHA-256 of the PDF: the same content exports to the same bytes.
    */
-  consent?: {
-    at?: string | null;
-    method?: ('form' | 'import' | 'manual') | null;
-    /**
-     * Page or file it came from.
-     */
-    source?: string | null;
-  };
-  history?:
+  contentHash: string;
+  exportedAt: string;
+  exportedBy?: (number | null) | User;
+  exportedVia: 'admin' | 'cli' | 'job';
+  pageCount: number;
+  /**
+   * Exported despite preflight errors.
+   */
+  forced?: boolean | null;
+  /**
+   * The preflight findings at export time.
+   */
+  preflight?:
     | {
-        at: string;
-        from?: string | null;
-        to: string;
-        reason?: string | null;
-        id?: string | null;
-      }[]
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
     | null;
   updatedAt: string;
   createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -603,6 +616,41 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  name?: string | null;
+  status: 'pending' | 'confirmed' | 'unsubscribed' | 'bounced' | 'complained';
+  /**
+   * How and when this reader agreed to receive the bulletin.
+   */
+  consent?: {
+    at?: string | null;
+    method?: ('form' | 'import' | 'manual') | null;
+    /**
+     * Page or file it came from.
+     */
+    source?: string | null;
+  };
+  /**
+   * Every change of status, written by the system.
+   */
+  history?:
+    | {
+        at: string;
+        from?: string | null;
+        to: string;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -659,6 +707,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'issue-exports';
+        value: number | IssueExport;
       } | null)
     | ({
         relationTo: 'subscribers';
@@ -989,6 +1041,31 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "issue-exports_select".
+ */
+export interface IssueExportsSelect<T extends boolean = true> {
+  issue?: T;
+  contentHash?: T;
+  exportedAt?: T;
+  exportedBy?: T;
+  exportedVia?: T;
+  pageCount?: T;
+  forced?: T;
+  preflight?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

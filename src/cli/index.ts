@@ -1,6 +1,10 @@
 import { Command } from 'commander'
 
+import { registerExportPdf } from './commands/exportPdf'
+import { registerImportChronology } from './commands/importChronology'
+import { registerNewsletter } from './commands/newsletter'
 import { registerSeedDemo } from './commands/seedDemo'
+import { registerSubscribers } from './commands/subscribers'
 
 /**
  * `bulletin`: the product's command line. Each command is a thin wrapper over the same
@@ -12,6 +16,10 @@ export function buildProgram(): Command {
     .description('Bulletin Press: edit, export and send a quarterly bulletin.')
     .showHelpAfterError()
   registerSeedDemo(program)
+  registerExportPdf(program)
+  registerImportChronology(program)
+  registerNewsletter(program)
+  registerSubscribers(program)
   return program
 }
 

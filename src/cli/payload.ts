@@ -16,5 +16,19 @@ export async function openPayload(): Promise<Payload> {
   // the shared graph, and the process then exits silently.
   const { default: config } = await import('@payload-config')
   const { getPayload } = await import('payload')
-  return getPayload({ config })
+  return quietStdout(() => getPayload({ config }))
+}
+
+/**
+ * Start-up chatter (schema push spinner, logs) goes to stderr while `run` works: stdout is
+ * kept for a command's own output, which may be JSON read by another program.
+ */
+export async function quietStdout<T>(run: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  try {
+    return await run()
+  } finally {
+    process.stdout.write = write
+  }
 }

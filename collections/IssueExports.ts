@@ -1,0 +1,51 @@
+import path from 'node:path'
+import type { CollectionConfig } from 'payload'
+
+import { canExport } from '../src/access/canExport'
+import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
+import { isStaff } from '../src/access/isStaff'
+import { nobody } from '../src/access/nobody'
+import { env } from '../src/env'
+import { exportEndpoint, preflightEndpoint } from './endpoints/issueExports'
+
+/** Every PDF exported from an issue, kept with its hash, time and exporter. */
+export const IssueExports: CollectionConfig = {
+  slug: 'issue-exports',
+  labels: { singular: 'PDF export', plural: 'PDF exports' },
+  admin: {
+    useAsTitle: 'filename',
+    defaultColumns: ['filename', 'issue', 'exportedAt', 'exportedBy', 'pageCount', 'forced'],
+    group: 'Production',
+  },
+  access: {
+    read: isStaff,
+    create: canExport,
+    update: nobody,
+    delete: isEditorOrAdmin,
+  },
+  upload: {
+    staticDir: path.resolve(env().DATA_DIR, 'exports'),
+    mimeTypes: ['application/pdf'],
+  },
+  defaultSort: '-exportedAt',
+  endpoints: [preflightEndpoint, exportEndpoint],
+  fields: [
+    { name: 'issue', type: 'relationship', relationTo: 'issues', required: true, index: true },
+    { name: 'contentHash', type: 'text', required: true, index: true, admin: { description: 'SHA-256 of the PDF: the same content exports to the same bytes.' } },
+    { name: 'exportedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'exportedBy', type: 'relationship', relationTo: 'users' },
+    {
+      name: 'exportedVia',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'admin', label: 'Admin' },
+        { value: 'cli', label: 'Command line' },
+        { value: 'job', label: 'Job' },
+      ],
+    },
+    { name: 'pageCount', type: 'number', required: true },
+    { name: 'forced', type: 'checkbox', defaultValue: false, admin: { description: 'Exported despite preflight errors.' } },
+    { name: 'preflight', type: 'json', admin: { description: 'The preflight findings at export time.' } },
+  ],
+}

@@ -1,0 +1,132 @@
+'use client'
+
+import { Button, useDocumentInfo } from '@payloadcms/ui'
+import React, { useCallback, useState } from 'react'
+
+/**
+ * The production editor's panel on an issue: run preflight, then export the PDF. It calls
+ * the same service as `bulletin preflight` and `bulletin export-pdf`, through the API.
+ */
+
+interface Finding {
+  severity: 'error' | 'warning'
+  code: string
+  message: string
+  where: string
+}
+
+interface Report {
+  ok: boolean
+  errors: Finding[]
+  warnings: Finding[]
+  pageCount?: number
+}
+
+interface ExportResponse {
+  report?: Report
+  export?: { url?: string; filename?: string; pageCount: number; contentHash: string; forced: boolean }
+  error?: string
+}
+
+const box: React.CSSProperties = {
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 4,
+  padding: '1rem 1.25rem',
+  marginBottom: '1.5rem',
+  background: 'var(--theme-elevation-50)',
+}
+
+function Findings({ title, items, colour }: { title: string; items: Finding[]; colour: string }) {
+  if (items.length === 0) return null
+  return (
+    <div style={{ marginTop: '0.75rem' }}>
+      <strong style={{ color: colour }}>{title}</strong>
+      <ul style={{ margin: '0.25rem 0 0', paddingLeft: '1.25rem' }}>
+        {items.map((f, i) => (
+          <li key={i}>
+            <span style={{ color: 'var(--theme-elevation-600)' }}>{f.where}:</span> {f.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+export function ExportPdfPanel() {
+  const { id } = useDocumentInfo()
+  const [busy, setBusy] = useState<'preflight' | 'export' | null>(null)
+  const [report, setReport] = useState<Report | null>(null)
+  const [result, setResult] = useState<ExportResponse['export'] | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const call = useCallback(
+    async (action: 'preflight' | 'export', force = false) => {
+      if (!id) return
+      setBusy(action)
+      setProblem(null)
+      try {
+        const response = await fetch(`/api/issue-exports/${action}`, {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ issue: id, force }),
+        })
+        const body = (await response.json()) as ExportResponse
+        if (body.report) setReport(body.report)
+        if (body.export) setResult(body.export)
+        if (!response.ok) setProblem(body.error ?? `The server answered ${response.status}.`)
+      } catch (error) {
+        setProblem(error instanceof Error ? error.message : String(error))
+      } finally {
+        setBusy(null)
+      }
+    },
+    [id],
+  )
+
+  if (!id) return null
+  return (
+    <div style={box} data-testid="export-pdf-panel">
+      <h3 style={{ margin: 0 }}>Print PDF</h3>
+      <p style={{ margin: '0.25rem 0 0.75rem', color: 'var(--theme-elevation-600)' }}>
+        Preflight checks the issue as it would print now (latest drafts). Errors block the export.
+      </p>
+      <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
+        <Button buttonStyle="secondary" disabled={busy !== null} onClick={() => void call('preflight')}>
+          {busy === 'preflight' ? 'Checking…' : 'Run preflight'}
+        </Button>
+        <Button disabled={busy !== null} onClick={() => void call('export')}>
+          {busy === 'export' ? 'Exporting…' : 'Export PDF'}
+        </Button>
+        {report && !report.ok ? (
+          <Button buttonStyle="error" disabled={busy !== null} onClick={() => void call('export', true)}>
+            Export despite errors
+          </Button>
+        ) : null}
+      </div>
+      {report ? (
+        <div style={{ marginTop: '0.75rem' }} data-testid="preflight-report">
+          <strong>{report.ok ? 'Preflight passed' : 'Preflight found errors'}</strong>
+          {` — ${report.errors.length} error(s), ${report.warnings.length} warning(s)`}
+          {report.pageCount ? `, ${report.pageCount} pages` : ''}
+          <Findings title="Errors" items={report.errors} colour="var(--theme-error-500)" />
+          <Findings title="Warnings" items={report.warnings} colour="var(--theme-warning-600, #b35c00)" />
+        </div>
+      ) : null}
+      {result ? (
+        <p style={{ marginTop: '0.75rem' }} data-testid="export-result">
+          Exported {result.pageCount} pages{result.forced ? ' despite preflight errors' : ''}:{' '}
+          <a href={result.url} download={result.filename}>
+            download {result.filename}
+          </a>{' '}
+          <span style={{ color: 'var(--theme-elevation-500)' }}>(sha256 {result.contentHash.slice(0, 12)}…)</span>
+        </p>
+      ) : null}
+      {problem ? (
+        <p style={{ marginTop: '0.75rem', color: 'var(--theme-error-500)' }} role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  )
+}

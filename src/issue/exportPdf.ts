@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto'
+import type { Payload } from 'payload'
+
+import type { IssueExport, User } from '../payload-types'
+import { hasRole } from '../access/roles'
+import { preflightIssue, type PreflightReport } from './preflight'
+
+/**
+ * Export an issue as its print PDF: preflight, render, store with the issue. The admin
+ * button, the command line and jobs all call this one function.
+ */
+
+export class PreflightFailedError extends Error {
+  constructor(readonly report: PreflightReport) {
+    super(
+      `Preflight found ${report.errors.length} error(s) in "${report.slug}"; fix them or export with --force:\n` +
+        report.errors.map((e) => `  - ${e.where}: ${e.message}`).join('\n'),
+    )
+    this.name = 'PreflightFailedError'
+  }
+}
+
+export class ExportNotAllowedError extends Error {
+  constructor() {
+    super('Only production editors, editors and admins can export the PDF.')
+    this.name = 'ExportNotAllowedError'
+  }
+}
+
+export interface ExportOptions {
+  /** Who asked; absent for the command line, which runs with the operator's rights. */
+  user?: User | null
+  force?: boolean
+  via: 'admin' | 'cli' | 'job'
+}
+
+export interface ExportResult {
+  record: IssueExport
+  pdf: Uint8Array
+  report: PreflightReport
+}
+
+export async function exportIssuePdf(payload: Payload, slug: string, options: ExportOptions): Promise<ExportResult> {
+  if (options.user !== undefined && !hasRole(options.user, 'admin', 'editor', 'productionEditor')) {
+    throw new ExportNotAllowedError()
+  }
+  const { pdf, ...report } = await preflightIssue(payload, slug)
+  if (!report.ok && !options.force) throw new PreflightFailedError(report)
+  const contentHash = createHash('sha256').update(pdf).digest('hex')
+  const issue = (await payload.find({ collection: 'issues', where: { slug: { equals: slug } }, depth: 0, draft: true, limit: 1 })).docs[0]
+  const data = Buffer.from(pdf)
+  const record = await payload.create({
+    collection: 'issue-exports',
+    data: {
+      issue: issue.id,
+      contentHash,
+      exportedAt: new Date().toISOString(),
+      exportedBy: options.user?.id,
+      exportedVia: options.via,
+      pageCount: report.pageCount ?? 0,
+      forced: !report.ok,
+      preflight: { errors: report.errors, warnings: report.warnings },
+    },
+    file: { data, mimetype: 'application/pdf', name: `${slug}-${contentHash.slice(0, 12)}.pdf`, size: data.byteLength },
+    user: options.user ?? undefined,
+    overrideAccess: options.user === undefined,
+  })
+  return { record, pdf, report }
+}

@@ -1,0 +1,178 @@
+import type { Payload } from 'payload'
+
+import { COLUMN, CONTENT_WIDTH } from '../../templates/pdf/theme'
+import { findUncoveredCharacters, renderIssuePdf, type UncoveredCharacter } from '../render/pdf'
+import { assembleIssue } from './assemble'
+import type { ImageModel, IssueModel, SectionModel } from './model'
+
+/**
+ * Preflight: what must be right before an issue goes to print. Errors block the export
+ * (unless forced, and then it is recorded); warnings are for the production editor to judge.
+ * The checks on the model are pure; preflightIssue() adds the stored content and a render.
+ */
+
+export interface PreflightFinding {
+  severity: 'error' | 'warning'
+  code:
+    | 'missing-alt-text'
+    | 'author-without-affiliation'
+    | 'uncovered-glyph'
+    | 'entry-outside-period'
+    | 'entry-ends-before-start'
+    | 'empty-section'
+    | 'broken-reference'
+    | 'low-resolution-image'
+    | 'page-count'
+    | 'long-pull-quote'
+  message: string
+  /** Where to look, in the editors' words: "essay “…”, figure 2". */
+  where: string
+}
+
+export interface PreflightReport {
+  slug: string
+  ok: boolean
+  errors: PreflightFinding[]
+  warnings: PreflightFinding[]
+  pageCount?: number
+}
+
+/** Print wants 300 pixels per inch at the size the image is placed. */
+export const MIN_PRINT_PPI = 300
+/** A pull quote is a sentence, not a paragraph. */
+export const MAX_PULL_QUOTE_CHARS = 200
+
+const POINTS_PER_INCH = 72
+
+/**
+ * The widest an image can be placed, by where it sits (points). The templates never place
+ * an image wider than this, so a resolution that passes here passes on the page.
+ */
+const PLACED_WIDTH = {
+  figure: COLUMN.width,
+  highlight: CONTENT_WIDTH,
+  cover: COLUMN.width * 0.45,
+} as const
+
+export function ppiAt(image: ImageModel, placedWidthPt: number): number {
+  // The print derivative is at most 2,480 px wide; a smaller original is used as it is.
+  const pixels = Math.min(image.width, 2480)
+  return Math.round(pixels / (placedWidthPt / POINTS_PER_INCH))
+}
+
+function sectionItemsCount(section: SectionModel): number {
+  switch (section.kind) {
+    case 'essays':
+      return section.essays.length
+    case 'highlights':
+      return section.highlights.length
+    case 'forthcoming':
+    case 'recent':
+      return section.publications.length
+    case 'chronology':
+      return section.chronology.entries.length
+  }
+}
+
+export interface ModelCheckInput {
+  brokenReferences?: string[]
+  pageCount?: number
+  /** Characters no font covers, when a render already found them; otherwise scanned here. */
+  uncovered?: UncoveredCharacter[]
+}
+
+export function checkIssueModel(model: IssueModel, input: ModelCheckInput = {}): PreflightFinding[] {
+  const findings: PreflightFinding[] = []
+  const error = (code: PreflightFinding['code'], message: string, where: string) =>
+    findings.push({ severity: 'error', code, message, where })
+  const warning = (code: PreflightFinding['code'], message: string, where: string) =>
+    findings.push({ severity: 'warning', code, message, where })
+
+  const checkImage = (image: ImageModel, placed: number, where: string) => {
+    if (!image.alt.trim()) error('missing-alt-text', 'The image has no alt text.', where)
+    const ppi = ppiAt(image, placed)
+    if (ppi < MIN_PRINT_PPI) {
+      warning('low-resolution-image', `The image prints at about ${ppi} ppi (${image.width} px wide); print wants ${MIN_PRINT_PPI}.`, where)
+    }
+  }
+
+  for (const section of model.sections) {
+    if (sectionItemsCount(section) === 0) {
+      error('empty-section', `The section "${section.title}" is listed in the contents but has nothing in it.`, `section "${section.title}"`)
+    }
+    switch (section.kind) {
+      case 'essays':
+        for (const essay of section.essays) {
+          const at = `essay “${essay.title}”`
+          if (essay.authors.length === 0) error('author-without-affiliation', 'The essay has no author.', at)
+          for (const author of essay.authors) {
+            if (author.affiliations.every((line) => !line.trim())) {
+              error('author-without-affiliation', `${author.name} has no affiliation line.`, at)
+            }
+          }
+          let figure = 0
+          for (const block of essay.body) {
+            if (block.type === 'figure') {
+              figure += 1
+              checkImage(block.image, block.placement === 'wide' ? CONTENT_WIDTH : PLACED_WIDTH.figure, `${at}, figure ${figure}`)
+            } else if (block.type === 'pullQuote' && block.text.length > MAX_PULL_QUOTE_CHARS) {
+              warning('long-pull-quote', `The pull quote has ${block.text.length} characters; keep it under ${MAX_PULL_QUOTE_CHARS}.`, at)
+            }
+          }
+        }
+        break
+      case 'highlights':
+        for (const highlight of section.highlights) {
+          highlight.photos.forEach((photo, i) => checkImage(photo.image, PLACED_WIDTH.highlight, `highlight “${highlight.title}”, photo ${i + 1}`))
+        }
+        break
+      case 'forthcoming':
+      case 'recent':
+        for (const publication of section.publications) {
+          if (publication.cover) checkImage(publication.cover, PLACED_WIDTH.cover, `publication “${publication.title}”, cover`)
+        }
+        break
+      case 'chronology': {
+        const { periodStart, periodEnd, entries } = section.chronology
+        for (const entry of entries) {
+          const at = `chronology entry of ${entry.startDate} (“${entry.paragraphs[0]?.slice(0, 48) ?? ''}…”)`
+          if (entry.endDate < entry.startDate) error('entry-ends-before-start', `The entry ends on ${entry.endDate}, before it starts.`, at)
+          // Starting inside the period and running past its end is normal (a visit into July).
+          if (entry.startDate < periodStart || entry.startDate > periodEnd) {
+            error('entry-outside-period', `The entry starts outside the chronology's period (${periodStart} to ${periodEnd}).`, at)
+          }
+        }
+        break
+      }
+    }
+  }
+
+  if (model.coverPullQuote && model.coverPullQuote.text.length > MAX_PULL_QUOTE_CHARS) {
+    warning('long-pull-quote', `The cover pull quote has ${model.coverPullQuote.text.length} characters; keep it under ${MAX_PULL_QUOTE_CHARS}.`, 'issue, cover pull quote')
+  }
+  for (const reference of input.brokenReferences ?? []) error('broken-reference', `${reference}.`, 'issue sections')
+  for (const missing of input.uncovered ?? findUncoveredCharacters(model)) {
+    error('uncovered-glyph', `No bulletin font can print “${missing.char}” (${missing.codePoint}).`, missing.where)
+  }
+  if (input.pageCount !== undefined && input.pageCount % 4 !== 0) {
+    warning(
+      'page-count',
+      `The issue has ${input.pageCount} pages; saddle stitching needs a multiple of 4 (${Math.ceil(input.pageCount / 4) * 4}).`,
+      'whole issue',
+    )
+  }
+  return findings
+}
+
+export function reportOf(slug: string, findings: PreflightFinding[], pageCount?: number): PreflightReport {
+  const errors = findings.filter((f) => f.severity === 'error')
+  return { slug, ok: errors.length === 0, errors, warnings: findings.filter((f) => f.severity === 'warning'), pageCount }
+}
+
+/** The preflight of the issue as it would print now (latest drafts), with a real render for the page count. */
+export async function preflightIssue(payload: Payload, slug: string): Promise<PreflightReport & { pdf: Uint8Array }> {
+  const { model, brokenReferences } = await assembleIssue(payload, slug, { draft: true })
+  const rendered = await renderIssuePdf(model)
+  const findings = checkIssueModel(model, { brokenReferences, pageCount: rendered.pageCount, uncovered: rendered.uncoveredCharacters })
+  return { ...reportOf(slug, findings, rendered.pageCount), pdf: rendered.pdf }
+}
