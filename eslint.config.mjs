@@ -5,7 +5,8 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/**',
-      '.next/**',
+      '.next*/**',
+      '.scratch/**',
       'data/**',
       'media/**',
       'test-results/**',

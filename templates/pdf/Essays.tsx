@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 import type { Block, EssayModel, IssueModel, SectionModel } from '@/issue/model'
 import { itemDest, sectionDest } from './contents'
@@ -6,6 +7,9 @@ import { Runs, printable, whole } from './text'
 import { BODY, COLOR, COLUMN, FAMILY, SANS, SERIF } from './theme'
 
 type EssaysSection = Extract<SectionModel, { kind: 'essays' }>
+
+/** Space above a figure. */
+const FIGURE_MARGIN_TOP = 6
 
 /** Space above the rule between two essays. */
 const ESSAY_GAP = 16
@@ -81,7 +85,7 @@ const styles = StyleSheet.create({
     color: COLOR.muted,
     marginTop: 5,
   },
-  figure: { marginTop: 6, marginBottom: 9 },
+  figure: { marginTop: FIGURE_MARGIN_TOP, marginBottom: 9 },
   caption: { fontFamily: SANS, fontSize: 7, lineHeight: 1.35, color: COLOR.muted, marginTop: 4 },
   credit: { fontStyle: 'italic' },
 })
@@ -89,20 +93,42 @@ const styles = StyleSheet.create({
 /** Tallest a figure may be, so that it always fits a column with its caption. */
 const MAX_FIGURE_HEIGHT = COLUMN.height * 0.4
 
+function figureSize(image: Extract<Block, { type: 'figure' }>['image']): { width: number; height: number } {
+  const width: number = COLUMN.width
+  const height = (width * image.height) / image.width
+  if (height <= MAX_FIGURE_HEIGHT) return { width, height }
+  return { width: (width * MAX_FIGURE_HEIGHT) / height, height: MAX_FIGURE_HEIGHT }
+}
+
+/** Lines a text of `chars` characters takes across a column, at about `em` points a character. */
+const roughLines = (chars: number, em: number) => Math.max(1, Math.ceil((chars * em) / COLUMN.width))
+
+/**
+ * About how tall a block that never breaks (a figure, a pull quote) is, so that the heading
+ * before it can ask for that much room below it and never end a column alone; 0 for text.
+ */
+export function keepHeight(block: Block | undefined): number {
+  if (block?.type === 'figure') {
+    const caption = block.caption.length + (block.credit ?? block.image.credit ?? '').length
+    return figureSize(block.image).height + 6 + 9 + 4 + roughLines(caption, 3.8) * 7 * 1.35
+  }
+  if (block?.type === 'pullQuote') {
+    return 10 + 11 + 16 + roughLines(block.text.length + 2, 6.6) * 13.2 * 1.3 + (block.attribution ? 14 : 0)
+  }
+  return 0
+}
+
 function Figure({ block }: { block: Extract<Block, { type: 'figure' }> }) {
   const { image } = block
-  let width: number = COLUMN.width
-  let height = (width * image.height) / image.width
-  if (height > MAX_FIGURE_HEIGHT) {
-    width = (width * MAX_FIGURE_HEIGHT) / height
-    height = MAX_FIGURE_HEIGHT
-  }
+  const { width, height } = figureSize(image)
   const credit = block.credit ?? image.credit
   // Figures never split: image and caption move to the next column together.
   return (
     <View style={styles.figure} wrap={false}>
       <Image src={image.printPath} cache={false} style={{ width, height, alignSelf: 'center' }} />
-      <TextAnchors height={height} />
+      {/* From just above the figure's top margin: a block of the other column that ends above
+          the figure would otherwise be read before it. */}
+      <TextAnchors top={-FIGURE_MARGIN_TOP - 2} height={height + FIGURE_MARGIN_TOP + 2} />
       <Text style={styles.caption}>
         {printable(block.caption)}
         {credit ? <Text style={styles.credit}>{` ${printable(credit)}`}</Text> : null}
@@ -136,7 +162,23 @@ export function TextAnchors({ top = 0, height }: { top?: number; height: number 
 
 export const HANGUL_FILLER = '\u3164'
 
-export function BodyBlock({ block, previous }: { block: Block; previous?: Block }) {
+/**
+ * `loose` lets a paragraph leave a single line at the top of a column (a widow): only at the
+ * very end of the essays, where the last lines are shared out between the two columns.
+ */
+export function BodyBlock({
+  block,
+  previous,
+  next,
+  loose = false,
+}: {
+  block: Block
+  previous?: Block
+  /** The block after it: a heading keeps room for it when it cannot break. */
+  next?: Block
+  loose?: boolean
+}) {
+  const widows = loose ? 1 : 2
   switch (block.type) {
     case 'paragraph':
       // Book style: paragraphs that follow a paragraph are indented instead of spaced.
@@ -144,7 +186,7 @@ export function BodyBlock({ block, previous }: { block: Block; previous?: Block 
         <Text
           style={previous?.type === 'paragraph' ? [styles.paragraph, styles.indented] : styles.paragraph}
           orphans={2}
-          widows={2}
+          widows={widows}
         >
           <Runs runs={block.runs} />
         </Text>
@@ -152,7 +194,7 @@ export function BodyBlock({ block, previous }: { block: Block; previous?: Block 
     case 'heading': {
       const style = block.level === 2 ? styles.heading2 : block.level === 3 ? styles.heading3 : styles.heading4
       return (
-        <Text style={style} minPresenceAhead={28} hyphenationCallback={whole}>
+        <Text style={style} minPresenceAhead={Math.max(28, keepHeight(next))} hyphenationCallback={whole}>
           <Runs runs={block.runs} />
         </Text>
       )
@@ -160,7 +202,7 @@ export function BodyBlock({ block, previous }: { block: Block; previous?: Block 
     case 'quote':
       return (
         <View style={styles.quote}>
-          <Text style={styles.quoteText} orphans={2} widows={2}>
+          <Text style={styles.quoteText} orphans={2} widows={widows}>
             <Runs runs={block.runs} />
           </Text>
         </View>
@@ -198,49 +240,90 @@ function authorLine(author: EssayModel['authors'][number]): string {
   return author.nameInScript ? `${author.name} (${author.nameInScript})` : author.name
 }
 
+/**
+ * Zero-size markers with named destinations, one before each essay and each body block and
+ * one at the end of the flow: the compositor reads back where the flow's units landed (to
+ * balance the last page's columns; they are not carried into the finished file).
+ */
+export function flowMarker(essay: number, block: number | 'head'): string {
+  return `bp-k${essay}-${block}`
+}
+export const FLOW_END = 'bp-k-end'
+
+function Marker({ id }: { id: string }) {
+  return <View id={id} />
+}
+
+/**
+ * One essay, as direct children of the page (no wrapping view): react-pdf reports the
+ * position of a nested element relative to its parent, and the markers must be page-relative.
+ */
 function Essay({
   essay,
   sectionIndex,
   essayIndex,
+  flowIndex,
   follows,
+  fromBlock = -1,
+  looseFrom = Number.POSITIVE_INFINITY,
 }: {
   essay: EssayModel
   sectionIndex: number
   essayIndex: number
+  /** Position of the essay in the whole flow (for the markers). */
+  flowIndex: number
   follows: boolean
+  /** Set only the body from this block on (the header and earlier blocks are set elsewhere). */
+  fromBlock?: number
+  /** Blocks from this one on may leave a widow (see BodyBlock). */
+  looseFrom?: number
 }) {
   return (
-    <View style={follows ? styles.nextEssay : styles.essay}>
-      {follows ? <TextAnchors top={-ESSAY_GAP} height={ESSAY_GAP + 12} /> : null}
-      {/* The header stays in one piece and brings at least a few body lines with it. */}
-      <View wrap={false} minPresenceAhead={48}>
-        {essayIndex === 0 ? <View id={sectionDest(sectionIndex)} /> : null}
-        <View id={itemDest(sectionIndex, essayIndex)} />
-        <Text style={styles.kicker}>ESSAY</Text>
-        <Text style={styles.title} hyphenationCallback={whole}>
-          {printable(essay.title)}
-        </Text>
-        {essay.standfirst ? (
-          <Text style={styles.standfirst} hyphenationCallback={whole}>
-            {printable(essay.standfirst)}
-          </Text>
-        ) : null}
-        {essay.authors.map((author) => (
-          <View key={author.id} style={styles.byline}>
-            <Text style={styles.author}>{printable(authorLine(author))}</Text>
-            {author.affiliations.map((line, i) => (
-              <Text key={i} style={styles.affiliation}>
-                {printable(line)}
+    <>
+      {fromBlock < 0 ? (
+        <>
+          <Marker id={flowMarker(flowIndex, 'head')} />
+          {/* The header stays in one piece and brings at least a few body lines with it. */}
+          <View
+            style={follows ? styles.nextEssay : styles.essay}
+            wrap={false}
+            minPresenceAhead={Math.max(48, keepHeight(essay.body[0]))}
+          >
+            {follows ? <TextAnchors top={-ESSAY_GAP} height={ESSAY_GAP + 12} /> : null}
+            {essayIndex === 0 ? <View id={sectionDest(sectionIndex)} /> : null}
+            <View id={itemDest(sectionIndex, essayIndex)} />
+            <Text style={styles.kicker}>ESSAY</Text>
+            <Text style={styles.title} hyphenationCallback={whole}>
+              {printable(essay.title)}
+            </Text>
+            {essay.standfirst ? (
+              <Text style={styles.standfirst} hyphenationCallback={whole}>
+                {printable(essay.standfirst)}
               </Text>
+            ) : null}
+            {essay.authors.map((author) => (
+              <View key={author.id} style={styles.byline}>
+                <Text style={styles.author}>{printable(authorLine(author))}</Text>
+                {author.affiliations.map((line, i) => (
+                  <Text key={i} style={styles.affiliation}>
+                    {printable(line)}
+                  </Text>
+                ))}
+              </View>
             ))}
+            <View style={styles.headerRule} />
           </View>
-        ))}
-        <View style={styles.headerRule} />
-      </View>
-      {essay.body.map((block, i) => (
-        <BodyBlock key={i} block={block} previous={essay.body[i - 1]} />
-      ))}
-    </View>
+        </>
+      ) : null}
+      {essay.body.map((block, i) =>
+        i < Math.max(fromBlock, 0) ? null : (
+          <Fragment key={i}>
+            <Marker id={flowMarker(flowIndex, i)} />
+            <BodyBlock block={block} previous={essay.body[i - 1]} next={essay.body[i + 1]} loose={i >= looseFrom} />
+          </Fragment>
+        ),
+      )}
+    </>
   )
 }
 
@@ -249,36 +332,58 @@ export interface EssaySectionRef {
   sectionIndex: number
 }
 
+/** Where a part of the flow starts: an essay's header (block 'head') or one of its body blocks. */
+export interface FlowPoint {
+  essay: number
+  block: number | 'head'
+}
+
 /**
- * The essays as one continuous column: pages one column wide and one column tall, which the
- * compositor then places side by side on A4 pages. `offsetTop` leaves room for the masthead on
- * the first page (the compositor crops that strip away).
+ * The essays as one continuous column: pages one column wide and (by default) one column
+ * tall, which the compositor then places side by side on A4 pages. `offsetTop` leaves room at
+ * the top of the first page (the masthead on page 1; the compositor crops that strip away).
+ * `from` and `pageHeight` set only the end of the flow, on shorter pages: the compositor uses
+ * that to balance the two columns of the last page (see src/render/pdf/balance.ts).
  */
 export function EssayColumnsDocument({
   model,
   sections,
   offsetTop,
+  pageHeight = COLUMN.height,
+  from,
+  loose = false,
 }: {
   model: IssueModel
   sections: readonly EssaySectionRef[]
   offsetTop: number
+  pageHeight?: number
+  from?: FlowPoint
+  /** Let the blocks from `from` on leave a widow, so that a short end can still be shared out. */
+  loose?: boolean
 }) {
   const essays = sections.flatMap(({ section, sectionIndex }) =>
     section.essays.map((essay, essayIndex) => ({ essay, sectionIndex, essayIndex })),
   )
+  const start = from?.essay ?? 0
   return (
     <Document {...documentProps(model)}>
-      <Page size={[COLUMN.width, COLUMN.height]} style={styles.page}>
+      <Page size={[COLUMN.width, pageHeight]} style={styles.page}>
         {offsetTop > 0 ? <View style={{ height: offsetTop }} /> : null}
-        {essays.map(({ essay, sectionIndex, essayIndex }, i) => (
-          <Essay
-            key={`${sectionIndex}-${essay.id}`}
-            essay={essay}
-            sectionIndex={sectionIndex}
-            essayIndex={essayIndex}
-            follows={i > 0}
-          />
-        ))}
+        {essays.map(({ essay, sectionIndex, essayIndex }, i) =>
+          i < start ? null : (
+            <Essay
+              key={`${sectionIndex}-${essay.id}`}
+              essay={essay}
+              sectionIndex={sectionIndex}
+              essayIndex={essayIndex}
+              flowIndex={i}
+              follows={i > 0}
+              fromBlock={i === start && typeof from?.block === 'number' ? from.block : -1}
+              looseFrom={!loose ? undefined : i > start ? 0 : typeof from?.block === 'number' ? from.block : 0}
+            />
+          ),
+        )}
+        <Marker id={FLOW_END} />
       </Page>
     </Document>
   )

@@ -1,5 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 import type { IssueModel } from '@/issue/model'
+import { TextAnchors } from './Essays'
 import { documentProps, issueLabel } from './meta'
 import { printable } from './text'
 import { COLOR, CONTENT_WIDTH, FOOTER, MARGIN, MASTHEAD_HEIGHT, PAGE, SANS, SERIF } from './theme'
@@ -13,6 +14,19 @@ export interface FrameMarker {
   top: number
   dest?: string
   bookmark?: { title: string; ref: string; parent?: string }
+}
+
+/**
+ * A stretch of a text column with no text (the foot of the shorter column of a balanced
+ * page): it gets inkless text anchors, so that extractors read the columns in order (see
+ * TextAnchors).
+ */
+export interface FrameGap {
+  page: number
+  left: number
+  top: number
+  width: number
+  height: number
 }
 
 const QUARTER = ['', 'First Quarter', 'Second Quarter', 'Third Quarter', 'Fourth Quarter']
@@ -124,10 +138,12 @@ export function FrameDocument({
   model,
   pageCount,
   markers,
+  gaps = [],
 }: {
   model: IssueModel
   pageCount: number
   markers: readonly FrameMarker[]
+  gaps?: readonly FrameGap[]
 }) {
   const { publisher } = model
   const pages = Array.from({ length: pageCount }, (_, i) => i)
@@ -149,6 +165,13 @@ export function FrameDocument({
             {model.status === 'draft' ? <Text style={styles.footerDraft}>{'  ·  DRAFT'}</Text> : null}
           </Text>
           <Text style={styles.pageNumber}>{String(index + 1)}</Text>
+          {gaps
+            .filter((g) => g.page === index)
+            .map((g, i) => (
+              <View key={`gap-${i}`} style={{ position: 'absolute', left: g.left, top: g.top, width: g.width, height: g.height }}>
+                <TextAnchors height={g.height} />
+              </View>
+            ))}
           {markers
             .filter((m) => m.page === index)
             .map((m, i) => (

@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react'
 import { Document, Image, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 import type { Style } from '@react-pdf/types'
 import type { ChronologyEntryModel, HighlightModel, IssueModel, PublicationModel, SectionModel } from '@/issue/model'
@@ -5,7 +6,7 @@ import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
 import { itemDest, sectionDest } from './contents'
 import { BodyBlock } from './Essays'
 import { documentProps } from './meta'
-import { formatLongDate, joinNames, printable, whole as keepWhole } from './text'
+import { formatLongDate, joinNames, printable, runsText, whole as keepWhole } from './text'
 import { BODY, COLOR, CONTENT_WIDTH, MARGIN, PAGE, SANS, SERIF } from './theme'
 
 /** Every section kind that is set full width on its own pages (all but the essays). */
@@ -33,7 +34,12 @@ const styles = StyleSheet.create({
 
   // Highlights
   highlight: { marginBottom: 14 },
+  highlightEnd: { height: 0, marginBottom: 4 },
   highlightHead: { marginBottom: 6 },
+  gridRow: { marginBottom: 14 },
+  gridLine: { flexDirection: 'row' },
+  gridHead: { marginBottom: 5 },
+  gridTitle: { fontWeight: 700, fontSize: 9.8, lineHeight: 1.28, color: COLOR.navy },
   highlightTitle: { fontWeight: 700, fontSize: 11.5, lineHeight: 1.3, color: COLOR.navy },
   highlightDate: { fontFamily: SANS, fontSize: 7.2, letterSpacing: 0.4, color: COLOR.muted, marginTop: 1 },
   photoRow: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 10 },
@@ -43,6 +49,7 @@ const styles = StyleSheet.create({
 
   // Publications
   book: { marginBottom: 16 },
+  bookEnd: { height: 0, marginBottom: 16 },
   bookHead: { flexDirection: 'row', marginBottom: 9 },
   bookDetails: { flex: 1, marginLeft: 16 },
   bookKicker: { fontFamily: SANS, fontWeight: 700, fontSize: 6.8, letterSpacing: 0.4, color: COLOR.accent },
@@ -124,9 +131,14 @@ const styles = StyleSheet.create({
   sourcesText: { fontSize: 7.8, lineHeight: 1.42, color: '#39404b', textAlign: 'justify', marginBottom: 3 },
 })
 
-function SectionHead({ title, sectionIndex }: { title: string; sectionIndex: number }) {
+/**
+ * A section title never ends a page. Where what follows cannot break (a row of photos, a
+ * book), the title is set in one unbreakable view with it (see Keep); where it can (text),
+ * the title asks for room for its first lines (`presence`).
+ */
+function SectionHead({ title, sectionIndex, presence }: { title: string; sectionIndex: number; presence?: number }) {
   return (
-    <View style={styles.sectionHead} id={sectionDest(sectionIndex)} minPresenceAhead={90}>
+    <View style={styles.sectionHead} id={sectionDest(sectionIndex)} {...(presence ? { minPresenceAhead: presence } : {})}>
       <Text style={styles.sectionTitle}>{printable(title)}</Text>
       <View style={styles.sectionRule}>
         <View style={styles.sectionRuleAccent} />
@@ -143,6 +155,8 @@ type Photo = HighlightModel['photos'][number]
 const PHOTO_GAP = 14
 const HERO_MAX_HEIGHT = 290
 const ROW_MAX_HEIGHT = 230
+/** Space between the cells of the grid of single-photo highlights. */
+const GRID_GAP = 16
 
 /** Rows of at most two photos, each row as wide as the page and photos uncropped. */
 function photoRows(photos: readonly Photo[]): Photo[][] {
@@ -152,6 +166,15 @@ function photoRows(photos: readonly Photo[]): Photo[][] {
   if (photos.length % 2 === 1) rows.push([photos[i++]])
   while (i < photos.length) rows.push(photos.slice(i, (i += 2)))
   return rows
+}
+
+function PhotoCaption({ photo }: { photo: Photo }) {
+  return (
+    <Text style={styles.photoCaption}>
+      {photo.positionCue ? <Text style={styles.photoCue}>{`${printable(photo.positionCue)} `}</Text> : null}
+      {printable(photo.caption)}
+    </Text>
+  )
 }
 
 function PhotoRow({ row }: { row: readonly Photo[] }) {
@@ -166,10 +189,7 @@ function PhotoRow({ row }: { row: readonly Photo[] }) {
         return (
           <View key={i} style={[styles.photoCell, { width }]}>
             <Image src={photo.image.printPath} cache={false} style={{ width, height }} />
-            <Text style={styles.photoCaption}>
-              {photo.positionCue ? <Text style={styles.photoCue}>{`${printable(photo.positionCue)} `}</Text> : null}
-              {printable(photo.caption)}
-            </Text>
+            <PhotoCaption photo={photo} />
           </View>
         )
       })}
@@ -177,30 +197,124 @@ function PhotoRow({ row }: { row: readonly Photo[] }) {
   )
 }
 
+function HighlightHead({ highlight, dest, fallback, small }: { highlight: HighlightModel; dest: string; fallback: string; small?: boolean }) {
+  return (
+    <View style={small ? styles.gridHead : styles.highlightHead} id={dest}>
+      <Text style={small ? styles.gridTitle : styles.highlightTitle} hyphenationCallback={keepWhole}>
+        {printable(highlight.title || fallback)}
+      </Text>
+      {highlight.eventDate ? <Text style={styles.highlightDate}>{formatLongDate(highlight.eventDate).toUpperCase()}</Text> : null}
+    </View>
+  )
+}
+
+interface Cell {
+  highlight: HighlightModel
+  index: number
+}
+
+/** Columns of the grid of `n` single-photo highlights: two when that fills the rows, else three. */
+export function gridColumns(n: number): number {
+  return n === 2 || n === 4 ? 2 : 3
+}
+
+/**
+ * One row of the grid: each highlight's title over its photo over its caption, in cells of
+ * equal width. Titles, photos and captions are each set as a row, so that the photos line up
+ * whatever the length of the titles; the whole row never breaks.
+ */
+function GridRow({ cells, columns, sectionIndex, fallback }: { cells: readonly Cell[]; columns: number; sectionIndex: number; fallback: string }) {
+  const width = (CONTENT_WIDTH - GRID_GAP * (columns - 1)) / columns
+  const photos = cells.map((c) => c.highlight.photos[0])
+  const aspects = photos.map((p) => p.image.width / p.image.height)
+  const height = Math.min(...aspects.map((a) => width / a), width * 0.8)
+  const cell = (i: number) => ({ width, marginLeft: i === 0 ? 0 : GRID_GAP })
+  // A short last row is centred under the full ones.
+  const line = [styles.gridLine, cells.length < columns ? { justifyContent: 'center' as const } : {}]
+  return (
+    <View style={styles.gridRow} wrap={false}>
+      <View style={[...line, { alignItems: 'flex-end' }]}>
+        {cells.map((c, i) => (
+          <View key={c.highlight.id} style={cell(i)}>
+            <HighlightHead highlight={c.highlight} dest={itemDest(sectionIndex, c.index)} fallback={fallback} small />
+          </View>
+        ))}
+      </View>
+      <View style={line}>
+        {cells.map((c, i) => (
+          <View key={c.highlight.id} style={[cell(i), { alignItems: 'center' }]}>
+            <Image src={photos[i].image.printPath} cache={false} style={{ width: height * aspects[i], height }} />
+          </View>
+        ))}
+      </View>
+      <View style={line}>
+        {cells.map((c, i) => (
+          <View key={c.highlight.id} style={cell(i)}>
+            <PhotoCaption photo={photos[i]} />
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+/**
+ * Rows of the highlights, each one unbreakable: a run of highlights with one photo each is
+ * set as a grid (two or three to a row, title above each photo); a highlight with several
+ * photos gets its own rows, its title with the first of them.
+ */
+function highlightRows(section: Extract<FlowSection, { kind: 'highlights' }>, sectionIndex: number): ReactElement[] {
+  const rows: ReactElement[] = []
+  const fallback = section.title
+  let run: Cell[] = []
+  const flush = () => {
+    if (run.length === 1) {
+      const { highlight, index } = run[0]
+      rows.push(
+        <View key={highlight.id} style={styles.highlight} wrap={false}>
+          <HighlightHead highlight={highlight} dest={itemDest(sectionIndex, index)} fallback={fallback} />
+          <PhotoRow row={highlight.photos} />
+        </View>,
+      )
+    } else if (run.length > 1) {
+      const columns = gridColumns(run.length)
+      for (let i = 0; i < run.length; i += columns) {
+        const cells = run.slice(i, i + columns)
+        rows.push(<GridRow key={cells[0].highlight.id} cells={cells} columns={columns} sectionIndex={sectionIndex} fallback={fallback} />)
+      }
+    }
+    run = []
+  }
+  section.highlights.forEach((highlight, index) => {
+    if (highlight.photos.length === 1) {
+      run.push({ highlight, index })
+      return
+    }
+    flush()
+    const [first, ...rest] = photoRows(highlight.photos)
+    rows.push(
+      // The title travels with the first row of photos.
+      <View key={highlight.id} wrap={false}>
+        <HighlightHead highlight={highlight} dest={itemDest(sectionIndex, index)} fallback={fallback} />
+        {first ? <PhotoRow row={first} /> : null}
+      </View>,
+    )
+    rest.forEach((row, r) => rows.push(<PhotoRow key={`${highlight.id}-${r}`} row={row} />))
+    rows.push(<View key={`${highlight.id}-end`} style={styles.highlightEnd} />)
+  })
+  flush()
+  return rows
+}
+
 function Highlights({ section, sectionIndex }: { section: Extract<FlowSection, { kind: 'highlights' }>; sectionIndex: number }) {
+  const [first, ...rest] = highlightRows(section, sectionIndex)
   return (
     <View style={styles.section}>
-      <SectionHead title={section.title} sectionIndex={sectionIndex} />
-      {section.highlights.map((highlight, h) => {
-        const rows = photoRows(highlight.photos)
-        return (
-          <View key={highlight.id} style={styles.highlight}>
-            {/* The title travels with the first row of photos. */}
-            <View wrap={false}>
-              <View style={styles.highlightHead} id={itemDest(sectionIndex, h)}>
-                <Text style={styles.highlightTitle}>{printable(highlight.title || section.title)}</Text>
-                {highlight.eventDate ? (
-                  <Text style={styles.highlightDate}>{formatLongDate(highlight.eventDate).toUpperCase()}</Text>
-                ) : null}
-              </View>
-              {rows[0] ? <PhotoRow row={rows[0]} /> : null}
-            </View>
-            {rows.slice(1).map((row, r) => (
-              <PhotoRow key={r} row={row} />
-            ))}
-          </View>
-        )
-      })}
+      <View wrap={false}>
+        <SectionHead title={section.title} sectionIndex={sectionIndex} />
+        {first}
+      </View>
+      {rest}
     </View>
   )
 }
@@ -238,29 +352,35 @@ function balanceParts(contents: PublicationModel['contents']): [PublicationModel
   return [contents.slice(0, split), contents.slice(split)]
 }
 
+function ContentsPart({ part }: { part: PublicationModel['contents'][number] }) {
+  return (
+    <View wrap={false}>
+      {part.title ? (
+        <Text style={styles.part} hyphenationCallback={keepWhole}>
+          {printable(part.title).toUpperCase()}
+        </Text>
+      ) : null}
+      {part.chapters.map((chapter) => (
+        // Number and title in one text, so extractors keep them together.
+        <View key={chapter.number} style={styles.chapter} wrap={false}>
+          <Text style={styles.chapterTitle}>
+            <Text style={styles.chapterNo}>{`${chapter.number}\u2002`}</Text>
+            {printable(chapter.title)}
+          </Text>
+          {chapter.authors.length > 0 ? (
+            <Text style={styles.chapterAuthors}>{printable(joinNames(chapter.authors))}</Text>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  )
+}
+
 function ContentsColumn({ parts }: { parts: PublicationModel['contents'] }) {
   return (
     <View style={styles.contentsColumn}>
       {parts.map((part, p) => (
-        <View key={p} wrap={false}>
-          {part.title ? (
-            <Text style={styles.part} hyphenationCallback={keepWhole}>
-              {printable(part.title).toUpperCase()}
-            </Text>
-          ) : null}
-          {part.chapters.map((chapter) => (
-            // Number and title in one text, so extractors keep them together.
-            <View key={chapter.number} style={styles.chapter} wrap={false}>
-              <Text style={styles.chapterTitle}>
-                <Text style={styles.chapterNo}>{`${chapter.number}\u2002`}</Text>
-                {printable(chapter.title)}
-              </Text>
-              {chapter.authors.length > 0 ? (
-                <Text style={styles.chapterAuthors}>{printable(joinNames(chapter.authors))}</Text>
-              ) : null}
-            </View>
-          ))}
-        </View>
+        <ContentsPart key={p} part={part} />
       ))}
     </View>
   )
@@ -270,22 +390,28 @@ function Contents({ publication }: { publication: PublicationModel }) {
   if (publication.contents.length === 0) return null
   const chapters = publication.contents.reduce((n, part) => n + part.chapters.length, 0)
   const [left, right] = balanceParts(publication.contents)
+  const label = <Text style={styles.contentsLabel}>CONTENTS</Text>
   // Up to a page's worth of chapters sits in two columns that stay together; a longer list
-  // runs down the page in one.
-  const twoColumns = chapters <= 24 && right.length > 0
-  return (
-    <View style={styles.contents} wrap={!twoColumns}>
-      <Text style={styles.contentsLabel} minPresenceAhead={60}>
-        CONTENTS
-      </Text>
-      {twoColumns ? (
+  // runs down the page in one, its label kept with the first part.
+  if (chapters <= 24 && right.length > 0) {
+    return (
+      <View style={styles.contents} wrap={false}>
+        {label}
         <View style={styles.contentsColumns}>
           <ContentsColumn parts={left} />
           <ContentsColumn parts={right} />
         </View>
-      ) : (
-        <ContentsColumn parts={publication.contents} />
-      )}
+      </View>
+    )
+  }
+  const [first, ...rest] = publication.contents
+  return (
+    <View style={styles.contents}>
+      <View wrap={false}>
+        {label}
+        <ContentsColumn parts={[first]} />
+      </View>
+      <ContentsColumn parts={rest} />
     </View>
   )
 }
@@ -332,25 +458,72 @@ function MoreDetails({ url }: { url?: string }) {
   )
 }
 
-function Forthcoming({ publication, sectionIndex, index }: { publication: PublicationModel; sectionIndex: number; index: number }) {
-  return (
-    <View style={styles.book}>
-      <View style={styles.bookHead} id={itemDest(sectionIndex, index)}>
-        <Cover publication={publication} width={150} maxHeight={225} />
-        <View style={styles.bookDetails}>
-          <Text style={styles.bookKicker}>FORTHCOMING</Text>
-          <BookFacts publication={publication} titleStyle={styles.bookTitle} />
-          <Description publication={publication} />
-          <MoreDetails url={publication.url} />
-        </View>
+/** Rough height of a book's details beside its cover: to tell whether they can be kept in one piece. */
+function roughDetailsHeight(publication: PublicationModel): number {
+  const chars = publication.description.reduce((n, block) => n + (block.type === 'paragraph' ? runsText(block.runs).length : 200), 0)
+  return 110 + (chars / 60) * BODY.fontSize * BODY.lineHeight + publication.description.length * 9
+}
+
+/** Books whose head (cover and details) is at most this tall keep it, and their section title, in one piece. */
+const KEEP_BOOK_HEAD = PAGE.height - MARGIN.top - MARGIN.bottom - 120
+
+function Forthcoming({
+  publication,
+  sectionIndex,
+  index,
+  lead,
+}: {
+  publication: PublicationModel
+  sectionIndex: number
+  index: number
+  /** The section title, set in one piece with the book's head. */
+  lead?: ReactElement
+}) {
+  const whole = roughDetailsHeight(publication) <= KEEP_BOOK_HEAD
+  const head = (
+    <View style={styles.bookHead} id={itemDest(sectionIndex, index)} wrap={!whole}>
+      <Cover publication={publication} width={150} maxHeight={225} />
+      <View style={styles.bookDetails}>
+        <Text style={styles.bookKicker}>FORTHCOMING</Text>
+        <BookFacts publication={publication} titleStyle={styles.bookTitle} />
+        <Description publication={publication} />
+        <MoreDetails url={publication.url} />
       </View>
-      <Contents publication={publication} />
     </View>
+  )
+  // No wrapping view: react-pdf keeps a view whose first child moves to the next page in one
+  // piece (squeezed into what is left of the page) when nothing precedes it in its parent.
+  return (
+    <>
+      {lead && whole ? (
+        <View wrap={false}>
+          {lead}
+          {head}
+        </View>
+      ) : (
+        <>
+          {lead}
+          {head}
+        </>
+      )}
+      <Contents publication={publication} />
+      <View style={styles.bookEnd} />
+    </>
   )
 }
 
-function Recent({ publication, sectionIndex, index }: { publication: PublicationModel; sectionIndex: number; index: number }) {
-  return (
+function Recent({
+  publication,
+  sectionIndex,
+  index,
+  lead,
+}: {
+  publication: PublicationModel
+  sectionIndex: number
+  index: number
+  lead?: ReactElement
+}) {
+  const book = (
     <View style={[styles.book, styles.bookHead]} wrap={false} id={itemDest(sectionIndex, index)}>
       <Cover publication={publication} width={92} maxHeight={140} />
       <View style={styles.bookDetails}>
@@ -358,6 +531,13 @@ function Recent({ publication, sectionIndex, index }: { publication: Publication
         <Description publication={publication} />
         <MoreDetails url={publication.url} />
       </View>
+    </View>
+  )
+  if (!lead) return book
+  return (
+    <View wrap={false}>
+      {lead}
+      {book}
     </View>
   )
 }
@@ -415,20 +595,32 @@ function monthGroups(entries: readonly ChronologyEntryModel[]) {
   return groups
 }
 
+/** Room a month's heading needs below it: the heading and its first entry, or a few of its lines. */
+function monthPresence(group: { entries: ChronologyEntryModel[] } | undefined): number {
+  const first = group?.entries[0]
+  if (!first) return 40
+  const lines = roughLines(first)
+  return 30 + (lines <= KEEP_WHOLE_LINES ? lines * 12.4 + 9 : 60)
+}
+
 function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, { kind: 'chronology' }>; sectionIndex: number }) {
   const { chronology } = section
+  const groups = monthGroups(chronology.entries)
   return (
     <View style={styles.section}>
-      <SectionHead title={section.title} sectionIndex={sectionIndex} />
-      <View id={itemDest(sectionIndex, 0)} wrap={false}>
-        <Text style={styles.chronoTitle}>{printable(chronology.title)}</Text>
-        <Text style={styles.chronoPeriod}>
-          {`${formatMonthHeading(chronology.periodStart)} to ${formatMonthHeading(chronology.periodEnd)}`}
-        </Text>
-        <Text style={styles.chronoCompiler}>{printable(`Compiled by ${chronology.compiler}`)}</Text>
-        {chronology.compilerAffiliation ? (
-          <Text style={styles.chronoAffiliation}>{printable(chronology.compilerAffiliation)}</Text>
-        ) : null}
+      {/* Section title and chronology title in one piece, with room for what follows. */}
+      <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
+        <SectionHead title={section.title} sectionIndex={sectionIndex} />
+        <View id={itemDest(sectionIndex, 0)}>
+          <Text style={styles.chronoTitle}>{printable(chronology.title)}</Text>
+          <Text style={styles.chronoPeriod}>
+            {`${formatMonthHeading(chronology.periodStart)} to ${formatMonthHeading(chronology.periodEnd)}`}
+          </Text>
+          <Text style={styles.chronoCompiler}>{printable(`Compiled by ${chronology.compiler}`)}</Text>
+          {chronology.compilerAffiliation ? (
+            <Text style={styles.chronoAffiliation}>{printable(chronology.compilerAffiliation)}</Text>
+          ) : null}
+        </View>
       </View>
       {chronology.intro.length > 0 ? (
         <View style={styles.chronoIntro}>
@@ -439,7 +631,7 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
           ))}
         </View>
       ) : null}
-      {monthGroups(chronology.entries).map((group) => {
+      {groups.map((group) => {
         const [first, ...rest] = group.entries
         // A month heading never ends a page: it is bound to its first entry (when that entry
         // is of a size that can always move whole), or else asks for room ahead of it.
@@ -493,14 +685,16 @@ function FlowSectionView({ section, sectionIndex }: FlowSectionRef) {
     case 'recent':
       return (
         <View style={styles.section}>
-          <SectionHead title={section.title} sectionIndex={sectionIndex} />
-          {section.publications.map((publication, i) =>
-            section.kind === 'forthcoming' ? (
-              <Forthcoming key={publication.id} publication={publication} sectionIndex={sectionIndex} index={i} />
+          {section.publications.length === 0 ? <SectionHead title={section.title} sectionIndex={sectionIndex} /> : null}
+          {section.publications.map((publication, i) => {
+            // The section title goes with the first book.
+            const lead = i === 0 ? <SectionHead title={section.title} sectionIndex={sectionIndex} presence={120} /> : undefined
+            return section.kind === 'forthcoming' ? (
+              <Forthcoming key={publication.id} publication={publication} sectionIndex={sectionIndex} index={i} lead={lead} />
             ) : (
-              <Recent key={publication.id} publication={publication} sectionIndex={sectionIndex} index={i} />
-            ),
-          )}
+              <Recent key={publication.id} publication={publication} sectionIndex={sectionIndex} index={i} lead={lead} />
+            )
+          })}
         </View>
       )
     case 'chronology':
@@ -508,11 +702,24 @@ function FlowSectionView({ section, sectionIndex }: FlowSectionRef) {
   }
 }
 
-/** Full-width sections on A4 pages (the frame adds the running footer afterwards). */
-export function FlowSectionsDocument({ model, sections }: { model: IssueModel; sections: readonly FlowSectionRef[] }) {
+/**
+ * Full-width sections on A4 pages (the frame adds the running footer afterwards).
+ * `offsetTop` keeps the top of the first page free below the margin: the compositor sets the
+ * sections there under the balanced columns of the essays' last page, and crops that strip.
+ */
+export function FlowSectionsDocument({
+  model,
+  sections,
+  offsetTop = 0,
+}: {
+  model: IssueModel
+  sections: readonly FlowSectionRef[]
+  offsetTop?: number
+}) {
   return (
     <Document {...documentProps(model)}>
       <Page size={[PAGE.width, PAGE.height]} style={styles.page}>
+        {offsetTop > 0 ? <View style={{ height: offsetTop }} /> : null}
         {sections.map((ref) => (
           <FlowSectionView key={ref.sectionIndex} {...ref} />
         ))}

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { IssueModel, Run } from '@/issue/model'
 import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
 import { listContents } from '../../../templates/pdf/contents'
 import { printable } from '../../../templates/pdf/text'
 import { FONT_FILES } from './fonts'
+import { loadPackage, resolvePackageFile } from './nodeResolve'
 
 /** A character no bulletin font can print, and where it occurs. */
 export interface UncoveredCharacter {
@@ -30,8 +30,7 @@ let faces: Record<Role | 'hangul', FontkitFont[]> | undefined
 function loadFaces(): Record<Role | 'hangul', FontkitFont[]> {
   if (faces) return faces
   // The fontkit react-pdf itself uses, so the answer matches what it will embed.
-  const require = createRequire(import.meta.url)
-  const fontkit = createRequire(require.resolve('@react-pdf/font'))('fontkit') as Fontkit
+  const fontkit = loadPackage<Fontkit>('fontkit', resolvePackageFile('@react-pdf/font'))
   const open = (file: string): FontkitFont => {
     const font = fontkit.create(readFileSync(file))
     return 'fonts' in font ? font.fonts[0] : font

@@ -1,16 +1,26 @@
-import { createRequire } from 'node:module'
+import path from 'node:path'
 import { Font } from '@react-pdf/renderer'
 import { FAMILY } from '../../../templates/pdf/theme'
+import { loadPackage, resolvePackageFile } from './nodeResolve'
 
 /**
  * Fonts and hyphenation for the print renderer. Font files come from the npm font packages
  * (resolved through node's resolver, never system paths); react-pdf embeds and subsets them.
  */
 
-const require = createRequire(import.meta.url)
+
+// Each package's folder is found from its package.json (a static request), and the font file
+// joined at run time: a template in require.resolve makes Next's bundler try to load every
+// .ttf in the package as a module.
+const PACKAGE_DIRS = {
+  'noto-serif': path.dirname(resolvePackageFile('@expo-google-fonts/noto-serif/package.json')),
+  'noto-sans': path.dirname(resolvePackageFile('@expo-google-fonts/noto-sans/package.json')),
+  'noto-sans-kr': path.dirname(resolvePackageFile('@expo-google-fonts/noto-sans-kr/package.json')),
+} as const
 
 function fontFile(relative: string): string {
-  return require.resolve(`@expo-google-fonts/${relative}`)
+  const [pkg, ...rest] = relative.split('/')
+  return path.join(PACKAGE_DIRS[pkg as keyof typeof PACKAGE_DIRS], ...rest)
 }
 
 export const FONT_FILES = {
@@ -46,7 +56,7 @@ function faces(files: Faces) {
 }
 
 const SOFT_HYPHEN = '\u00ad'
-const { hyphenateSync } = require('hyphen/en-us') as typeof import('hyphen/en-us')
+const { hyphenateSync } = loadPackage<typeof import('hyphen/en-us')>('hyphen/en-us')
 
 // Only plain lower-case English words are hyphenated: names, acronyms, numbers, URLs and words
 // outside English (Vietnamese, Hangul) stay whole, as a copy editor would keep them.

@@ -4,11 +4,14 @@
  * react-pdf cannot flow text through columns, so the issue is set in parts and put
  * together with pdf-lib:
  * - the essays as one column-wide, column-tall flow (templates/pdf/Essays.tsx), whose pages
- *   are placed two to an A4 page (the first one beside the front matter on page 1);
+ *   are placed two to an A4 page (the first one beside the front matter on page 1); the end of
+ *   the flow is set again on shorter pages so that the last page's two columns are balanced
+ *   (./balance.ts);
  * - the front matter of page 1 (contents box, cover quote, committee, masthead text) the same
  *   way, in the left column;
  * - the one-off sections full width on A4 pages (highlights and the chronology each open a
- *   page, publications follow on);
+ *   page, publications follow on), except that the first one after the essays starts below
+ *   their balanced columns when there is room;
  * - a frame: masthead, running footer with page numbers, destinations, bookmarks, metadata.
  * Parts are cached by a hash of their inputs, so a re-render only sets what changed. The
  * contents numbers are read back from where each item's named destination landed, and the
@@ -30,13 +33,16 @@ import {
   SIDEBAR_DENSITIES,
   listContents,
   pdfDate,
+  sectionDest,
   tableOfContentsOrder,
   type ContentsSection,
   type EssaySectionRef,
   type FlowSectionRef,
+  type FrameGap,
   type FrameMarker,
   type TocGroup,
 } from '../../../templates/pdf'
+import { balanceTail, flowUnits, type Ending, type RenderTail, type Tail } from './balance'
 import { LruCache, fileStamps, hashOf } from './cache'
 import { compose, loadPart, type Part, type Placement } from './compose'
 import { findUncoveredCharacters, withCoveredCharacters, type UncoveredCharacter } from './coverage'
@@ -72,10 +78,10 @@ export interface RenderIssuePdfResult {
 }
 
 /** Bump when a template or the layout changes, so cached parts from before are not reused. */
-const LAYOUT_VERSION = 1
+const LAYOUT_VERSION = 2
 
 // Parsed parts by content hash. Bounded: an editor previewing many issues keeps a few.
-const parts = new LruCache<Part>(24)
+const parts = new LruCache<Part>(40)
 const frames = new LruCache<Uint8Array>(8)
 
 /** Drops every cached part (tests; or after templates change in a dev server). */
@@ -97,12 +103,27 @@ async function renderBytes(element: ReactElement<DocumentProps>): Promise<Uint8A
   }
 }
 
-async function renderPart(key: string, useCache: boolean, element: () => ReactElement<DocumentProps>): Promise<Part> {
-  const hit = useCache ? parts.get(key) : undefined
-  if (hit) return hit
-  const part = await loadPart(await renderBytes(element()))
-  if (useCache) parts.set(key, part)
-  return part
+/**
+ * A part by the hash of its inputs: from this render's own parts (`local`, always kept, as the
+ * layout may ask for the same part again), then from the shared cache, else rendered.
+ */
+async function renderPart(
+  key: string,
+  useCache: boolean,
+  local: Map<string, Promise<Part>>,
+  element: () => ReactElement<DocumentProps>,
+): Promise<Part> {
+  const mine = local.get(key)
+  if (mine) return mine
+  const made = (async () => {
+    const hit = useCache ? parts.get(key) : undefined
+    if (hit) return hit
+    const part = await loadPart(await renderBytes(element()))
+    if (useCache) parts.set(key, part)
+    return part
+  })()
+  local.set(key, made)
+  return made
 }
 
 function imagePaths(sections: readonly SectionModel[]): string[] {
@@ -123,7 +144,8 @@ type Run = { kind: 'columns'; sections: EssaySectionRef[] } | { kind: 'flow'; se
 
 /**
  * How the sections are set: the leading essays flow in the columns from page 1 on; after
- * that, highlights and the chronology each open a new page, publications follow on.
+ * that, highlights and the chronology each open a new page (or start below the essays'
+ * last columns, see arrange), publications follow on.
  */
 function planRuns(model: IssueModel): { front: EssaySectionRef[]; runs: Run[] } {
   const front: EssaySectionRef[] = []
@@ -143,53 +165,117 @@ function planRuns(model: IssueModel): { front: EssaySectionRef[]; runs: Run[] } 
   return { front, runs }
 }
 
-/** Where each page of a part ended up: finished page and offset of its origin. */
-type Origins = Map<Part, Array<{ page: number; x: number; y: number }>>
+/** Where each page of a part ended up: finished page and offset of its origin (by source page). */
+type Origins = Map<Part, Array<{ page: number; x: number; y: number } | undefined>>
 
 interface Layout {
   pages: Placement[][]
   origins: Origins
+  /** Feet of the shorter column of balanced pages, for the frame to anchor (see FrameGap). */
+  gaps: FrameGap[]
+  /** Every part that was placed, in reading order (for finding destinations). */
+  parts: Part[]
 }
+
+/** Space between the balanced columns of the essays' last page and a section set below them. */
+const SHARE_GAP = 26
+/** A section starts below the essays only when at least this much of the page is left. */
+const MIN_SHARE = 150
+
+/** A run of the issue as rendered: essays in columns (with how they end), or full-width sections. */
+type PlacedRun =
+  | { kind: 'columns'; part: Part; ending: Ending }
+  | {
+      kind: 'flow'
+      part: Part
+      /** Set when the part was rendered to start below the previous columns, this far down the page. */
+      shareTop?: number
+      /** Whether its first page holds anything (else the sections start on a new page). */
+      shares: boolean
+    }
 
 function layOut(
   sidebar: { part?: Part; pages: number },
-  front: Part | undefined,
-  runs: ReadonlyArray<{ kind: Run['kind']; part: Part }>,
+  front: { part: Part; ending: Ending } | undefined,
+  runs: readonly PlacedRun[],
 ): Layout {
   const pages: Placement[][] = []
   const origins: Origins = new Map()
-  const place = (part: Part, page: number, x: number, y: number, cropTop: number) => {
+  const placed: Part[] = []
+  const balanced: Array<{ page: number; tail: Tail }> = []
+  const shared = new Set<number>()
+  const place = (part: Part, source: number, page: number, x: number, y: number, cropTop: number) => {
     while (pages.length <= page) pages.push([])
-    pages[page].push({ part, page: origins.get(part)?.length ?? 0, x, y, cropTop })
-    const list = origins.get(part) ?? []
-    list.push({ page, x, y })
-    origins.set(part, list)
+    pages[page].push({ part, page: source, x, y, cropTop })
+    let list = origins.get(part)
+    if (!list) {
+      list = []
+      origins.set(part, list)
+      placed.push(part)
+    }
+    list[source] = { page, x, y }
+  }
+  /**
+   * Column pages from `start`: before `firstPair` one to a page in the right column (beside the
+   * front matter), then two to a page; the balanced end replaces the part's last A4 page.
+   */
+  const placeColumns = (part: Part, ending: Ending, start: number, firstPair: number, cropFirst: number) => {
+    const slot = (c: number) =>
+      c < firstPair
+        ? { page: start + c, x: COLUMN_X[1] }
+        : { page: start + firstPair + Math.floor((c - firstPair) / 2), x: COLUMN_X[(c - firstPair) % 2] }
+    const { tail } = ending
+    for (let c = 0; c < (tail ? tail.from : part.pageCount); c++) {
+      const { page, x } = slot(c)
+      place(part, c, page, x, MARGIN.bottom, c === 0 ? cropFirst : 0)
+    }
+    if (tail) {
+      const { page } = slot(tail.from)
+      tail.pages.forEach((source, i) => place(tail.part, source, page, COLUMN_X[i], PAGE.height - MARGIN.top - tail.height, 0))
+      balanced.push({ page, tail })
+    }
   }
   // Page 1 onwards: front matter in the left column, the lead essay in the right one; once
   // the front matter ends, the essays take both columns.
   const k = sidebar.pages
   for (let i = 0; i < k; i++) {
-    if (sidebar.part) place(sidebar.part, i, COLUMN_X[0], MARGIN.bottom, i === 0 ? MASTHEAD_HEIGHT : 0)
+    if (sidebar.part) place(sidebar.part, i, i, COLUMN_X[0], MARGIN.bottom, i === 0 ? MASTHEAD_HEIGHT : 0)
     else while (pages.length <= i) pages.push([])
   }
-  for (let c = 0; front && c < front.pageCount; c++) {
-    const crop = c === 0 ? MASTHEAD_HEIGHT : 0
-    if (c < k) place(front, c, COLUMN_X[1], MARGIN.bottom, crop)
-    else place(front, k + Math.floor((c - k) / 2), COLUMN_X[(c - k) % 2], MARGIN.bottom, crop)
-  }
+  if (front) placeColumns(front.part, front.ending, 0, k, MASTHEAD_HEIGHT)
   for (const run of runs) {
     const start = pages.length
-    for (let p = 0; p < run.part.pageCount; p++) {
-      if (run.kind === 'columns') place(run.part, start + Math.floor(p / 2), COLUMN_X[p % 2], MARGIN.bottom, 0)
-      else place(run.part, start + p, 0, 0, 0)
+    if (run.kind === 'columns') placeColumns(run.part, run.ending, start, 0, 0)
+    else if (run.shareTop === undefined) {
+      for (let p = 0; p < run.part.pageCount; p++) place(run.part, p, start + p, 0, 0, 0)
+    } else if (run.shares) {
+      // The first page goes under the essays' balanced columns, its empty top strip cut off.
+      place(run.part, 0, start - 1, 0, 0, run.shareTop - SHARE_GAP / 2)
+      shared.add(start - 1)
+      for (let p = 1; p < run.part.pageCount; p++) place(run.part, p, start + p - 1, 0, 0, 0)
+    } else {
+      for (let p = 1; p < run.part.pageCount; p++) place(run.part, p, start + p - 1, 0, 0, 0)
     }
   }
-  return { pages, origins }
+  // Text extractors read a column's last lines after the other column when nothing in the
+  // other column reaches down beside them: fill the foot of the right column (down to the
+  // bottom margin when nothing follows below) with inkless anchors. Only that column: anchors
+  // side by side would be read as one line across both.
+  const gaps: FrameGap[] = []
+  const gap = (page: number, column: 0 | 1, from: number, to: number) => {
+    if (to - from > 1) gaps.push({ page, left: COLUMN_X[column], top: MARGIN.top + from, width: COLUMN.width, height: to - from })
+  }
+  for (const { page, tail } of balanced) {
+    if (tail.rightEnd === undefined) continue
+    const foot = shared.has(page) ? tail.height : COLUMN.height
+    gap(page, 1, tail.rightEnd, foot)
+  }
+  return { pages, origins, parts: placed, gaps }
 }
 
 /** Page (0-based) and top-left position on the finished page of a named destination. */
-function locate(layout: Layout, all: readonly Part[], dest: string): { page: number; left: number; top: number } | undefined {
-  for (const part of all) {
+function locate(layout: Layout, dest: string): { page: number; left: number; top: number } | undefined {
+  for (const part of layout.parts) {
     const d = part.dests.get(dest)
     const origin = d ? layout.origins.get(part)?.[d.page] : undefined
     if (d && origin) return { page: origin.page, left: origin.x + d.x, top: PAGE.height - (origin.y + d.y) }
@@ -219,38 +305,73 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
   const contents = listContents(model)
   const meta = { v: LAYOUT_VERSION, date: model.publicationDate }
 
-  // The sections do not depend on the table of contents: render (or reuse) them once.
-  const front =
-    plan.front.length > 0
-      ? await renderPart(
-          hashOf({ ...meta, kind: 'columns', offset: MASTHEAD_HEIGHT, sections: plan.front, files: fileStamps(imagePaths(plan.front.map((s) => s.section))) }),
-          useCache,
-          () => EssayColumnsDocument({ model, sections: plan.front, offsetTop: MASTHEAD_HEIGHT }),
-        )
-      : undefined
-  const runs: Array<{ kind: Run['kind']; part: Part }> = []
-  for (const run of plan.runs) {
-    const files = fileStamps(imagePaths(run.sections.map((s) => s.section)))
-    const key = hashOf({ ...meta, kind: run.kind, sections: run.sections, files })
-    const part =
-      run.kind === 'columns'
-        ? await renderPart(key, useCache, () => EssayColumnsDocument({ model, sections: run.sections, offsetTop: 0 }))
-        : await renderPart(key, useCache, () => FlowSectionsDocument({ model, sections: run.sections }))
-    runs.push({ kind: run.kind, part })
+  const local = new Map<string, Promise<Part>>()
+  const part = (key: object, element: () => ReactElement<DocumentProps>) => renderPart(hashOf({ ...meta, ...key }), useCache, local, element)
+
+  // Essays in columns, set (or reused) once: they do not depend on the table of contents.
+  // How their last page ends does, for the essays beside the front matter (it decides which
+  // column pages share an A4 page), so that is worked out for each front-matter length.
+  const columns = async (sections: EssaySectionRef[], offsetTop: number) => {
+    const files = fileStamps(imagePaths(sections.map((s) => s.section)))
+    const rendered = await part({ kind: 'columns', offset: offsetTop, sections, files }, () =>
+      EssayColumnsDocument({ model, sections, offsetTop }),
+    )
+    const units = flowUnits(sections)
+    const tail: RenderTail = (from, tailOffset, pageHeight, loose) =>
+      part({ kind: 'tail', sections, files, from, offset: tailOffset, pageHeight, loose }, () =>
+        EssayColumnsDocument({ model, sections, offsetTop: tailOffset, pageHeight, from, loose }),
+      )
+    const endings = new Map<number, Promise<Ending>>()
+    const ending = (firstPair: number) => {
+      let e = endings.get(firstPair)
+      if (!e) endings.set(firstPair, (e = balanceTail(rendered, firstPair, units, tail)))
+      return e
+    }
+    return { part: rendered, ending }
   }
-  const sectionParts = [...(front ? [front] : []), ...runs.map((r) => r.part)]
+  const front = plan.front.length > 0 ? await columns(plan.front, MASTHEAD_HEIGHT) : undefined
+  const runColumns: Array<Awaited<ReturnType<typeof columns>> | undefined> = []
+  for (const run of plan.runs) runColumns.push(run.kind === 'columns' ? await columns(run.sections, 0) : undefined)
+
+  /** The runs for a front matter `k` pages long; a section run may start under the columns before it. */
+  const arrange = async (sidebar: Part | undefined, k: number): Promise<Layout> => {
+    const frontEnding = front ? await front.ending(k) : undefined
+    let before = frontEnding
+    const placed: PlacedRun[] = []
+    for (const [i, run] of plan.runs.entries()) {
+      const col = runColumns[i]
+      if (run.kind === 'columns' && col) {
+        const ending = await col.ending(0)
+        placed.push({ kind: 'columns', part: col.part, ending })
+        before = ending
+        continue
+      }
+      if (run.kind !== 'flow') continue
+      const files = fileStamps(imagePaths(run.sections.map((s) => s.section)))
+      const top = before?.bottom !== undefined ? MARGIN.top + before.bottom + SHARE_GAP : undefined
+      const shareTop = top !== undefined && PAGE.height - MARGIN.bottom - top >= MIN_SHARE ? top : undefined
+      const offsetTop = shareTop === undefined ? 0 : shareTop - MARGIN.top
+      const flow = await part({ kind: 'flow', sections: run.sections, files, offsetTop }, () =>
+        FlowSectionsDocument({ model, sections: run.sections, offsetTop }),
+      )
+      const shares = shareTop !== undefined && flow.dests.get(sectionDest(run.sections[0].sectionIndex))?.page === 0
+      placed.push({ kind: 'flow', part: flow, shareTop, shares })
+      before = undefined
+    }
+    return layOut({ part: sidebar, pages: k }, front && frontEnding ? { part: front.part, ending: frontEnding } : undefined, placed)
+  }
 
   const ordered = tableOfContentsOrder(contents)
   const items = ordered.flatMap((s) => s.items)
   const pageOf = (layout: Layout) =>
     items.map((item) => {
-      const at = locate(layout, sectionParts, item.dest)
+      const at = locate(layout, item.dest)
       if (!at) throw new Error(`Could not find where "${item.title}" starts in the rendered issue (${item.dest})`)
       return at.page + 1
     })
 
   // First guess: the front matter fits its first column. Then render, read back, repeat.
-  let numbers = pageOf(layOut({ pages: 1 }, front, runs))
+  let numbers = pageOf(await arrange(undefined, 1))
   let layout: Layout | undefined
   let passes = 0
   const frontMatter = {
@@ -271,12 +392,12 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
     // Tighten the front matter step by step until it fits its column on page 1.
     let sidebar: Part | undefined
     for (let density = 0; density < SIDEBAR_DENSITIES.length && (!sidebar || sidebar.pageCount > 1); density++) {
-      sidebar = await renderPart(hashOf({ ...meta, kind: 'sidebar', frontMatter, groups, density }), useCache, () =>
+      sidebar = await part({ kind: 'sidebar', frontMatter, groups, density }, () =>
         SidebarDocument({ model, groups, offsetTop: MASTHEAD_HEIGHT, density }),
       )
     }
     if (!sidebar) throw new Error('No front matter was rendered')
-    layout = layOut({ part: sidebar, pages: sidebar.pageCount }, front, runs)
+    layout = await arrange(sidebar, sidebar.pageCount)
     numbers = pageOf(layout)
     const moved = numbers.findIndex((page, i) => page !== printed[i])
     if (moved === -1) break
@@ -287,12 +408,13 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
     }
   }
 
-  const markers = frameMarkers(layout, sectionParts, contents)
-  const frameInput = { ...meta, frame: frameKey(model), pageCount: layout.pages.length, markers }
+  const markers = frameMarkers(layout, contents)
+  const { gaps } = layout
+  const frameInput = { ...meta, frame: frameKey(model), pageCount: layout.pages.length, markers, gaps }
   const frameHash = hashOf(frameInput)
   let frameBytes = useCache ? frames.get(frameHash) : undefined
   if (!frameBytes) {
-    frameBytes = await renderBytes(FrameDocument({ model, pageCount: layout.pages.length, markers }))
+    frameBytes = await renderBytes(FrameDocument({ model, pageCount: layout.pages.length, markers, gaps }))
     if (useCache) frames.set(frameHash, frameBytes)
   }
   const bytes = await compose(frameBytes, layout.pages, pdfDate(model.publicationDate))
@@ -308,18 +430,18 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
 }
 
 /** Destinations and bookmarks of the finished issue, in reading order. */
-function frameMarkers(layout: Layout, all: readonly Part[], contents: readonly ContentsSection[]): FrameMarker[] {
+function frameMarkers(layout: Layout, contents: readonly ContentsSection[]): FrameMarker[] {
   const markers: FrameMarker[] = [
     { page: 0, left: MARGIN.left, top: MARGIN.top + MASTHEAD_HEIGHT, bookmark: { title: 'In This Issue', ref: 'front' } },
   ]
   for (const section of contents) {
     const first = section.items[0]
-    const at = locate(layout, all, section.dest) ?? (first ? locate(layout, all, first.dest) : undefined)
+    const at = locate(layout, section.dest) ?? (first ? locate(layout, first.dest) : undefined)
     if (!at) continue
     const ref = section.dest
     markers.push({ ...at, dest: section.dest, bookmark: { title: section.title, ref } })
     section.items.forEach((item) => {
-      const spot = locate(layout, all, item.dest)
+      const spot = locate(layout, item.dest)
       if (spot) markers.push({ ...spot, dest: item.dest, bookmark: { title: item.title, ref: item.dest, parent: ref } })
     })
   }

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ChronologyEntryModel, EssayModel, IssueModel } from '@/issue/model'
+import type { ChronologyEntryModel, EssayModel, HighlightModel, IssueModel } from '@/issue/model'
 import { findUncoveredCharacters, hyphenateWord, renderIssuePdf } from '@/render/pdf'
 import { makeIssueModel, runs } from '../../fixtures/issueModel'
-import { pdffonts, pdftotext, pdfwords, squash } from './pdfTools'
+import { headingOf, headingsOf, pageLines, pdffonts, pdftotext, pdfwords, squash } from './pdfTools'
 
 let dir: string
 let base: IssueModel
@@ -100,6 +100,167 @@ describe('a 400-entry chronology', () => {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !/^Korea Bulletin · Vol/.test(l) && l !== String(page))
       expect(['APRIL 2024', 'MAY 2024', 'JUNE 2024'], `page ${page}`).not.toContain(lines.at(-1))
+    }
+  })
+})
+
+describe('headings at the foot of a page', () => {
+  /**
+   * The chronology, then "Recent Publications": `n` one-line entries push the section title
+   * down the page step by step, to where its title (but not its first book) would still fit.
+   */
+  function pushedDown(n: number): IssueModel {
+    const model = structuredClone(base)
+    const chronology = model.sections.find((s) => s.kind === 'chronology')
+    const recent = model.sections.find((s) => s.kind === 'recent')
+    if (chronology?.kind !== 'chronology' || !recent) throw new Error('fixture has no chronology or recent books')
+    const template = chronology.chronology.entries[0]
+    chronology.chronology = {
+      ...chronology.chronology,
+      intro: [],
+      sourcesNote: [],
+      entries: Array.from({ length: n }, (_, i) => ({
+        ...template,
+        id: `short-${i}`,
+        startDate: '2024-04-02',
+        endDate: '2024-04-02',
+        orderInDay: i,
+        paragraphs: ['A short entry of a single line.'],
+      })),
+    }
+    model.sections = [model.sections[0], chronology, recent]
+    return model
+  }
+
+  /** Page and top of the "Recent Publications" title (past the contents box on page 1). */
+  function titleAt(file: string, pageCount: number): { page: number; top: number } {
+    for (let page = 2; page <= pageCount; page++) {
+      const words = pdfwords(file, page)
+      const at = words.findIndex((w, i) => w.text === 'Recent' && words[i + 1]?.text === 'Publications')
+      if (at >= 0) return { page, top: words[at].yMin }
+    }
+    throw new Error('no "Recent Publications" title')
+  }
+
+  it('never leaves a section title alone at the foot of a page', async () => {
+    const render = async (n: number) => {
+      const model = pushedDown(n)
+      const result = await renderIssuePdf(model)
+      const file = save(`pushed-${n}.pdf`, result.pdf)
+      return { model, file, pageCount: result.pageCount }
+    }
+    // Two renders measure where the title starts and how far one entry moves it.
+    const one = await render(1)
+    const two = await render(2)
+    const [a, b] = [titleAt(one.file, one.pageCount), titleAt(two.file, two.pageCount)]
+    expect(b.page).toBe(a.page)
+    const step = b.top - a.top
+    expect(step).toBeGreaterThan(10)
+    const foot = 841.89 - 66
+    // Then the title is set from a little above the foot of the page to well above it.
+    let checked = 0
+    for (const room of [45, 70, 95, 120, 145, 170, 195]) {
+      const n = 1 + Math.round((foot - room - a.top) / step)
+      const { model, file, pageCount } = await render(n)
+      const headings = headingsOf(model)
+      for (let page = 1; page <= pageCount; page++) {
+        const last = pageLines(file, page).at(-1) ?? ''
+        expect(headingOf(last, headings), `${n} entries: page ${page} ends with "${last}"`).toBeUndefined()
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(7)
+  })
+})
+
+/** The fixture's highlight photos as five highlights of one photo each. */
+function singles(highlights: readonly HighlightModel[]): HighlightModel[] {
+  return highlights
+    .flatMap((h) => h.photos)
+    .slice(0, 5)
+    .map((photo, i) => ({ id: `single-${i}`, title: `Single Event Number ${i + 1}`, eventDate: `2024-05-0${i + 1}`, photos: [photo] }))
+}
+
+describe('the last page of the essays', () => {
+  const LINE = 9.4 * 1.42
+
+  it('balances its two columns and, when there is room, starts the next section below them', async () => {
+    let shared = 0
+    let balanced = 0
+    // Shorten the second essay block by block, so that the essays end at many heights.
+    for (let cut = 0; cut <= 6; cut++) {
+      const model = structuredClone(base)
+      const essays = model.sections[0]
+      if (essays.kind !== 'essays') throw new Error('fixture starts with essays')
+      const second = essays.essays[1]
+      second.body = second.body.slice(0, second.body.length - cut)
+      // Highlights of one photo each: a grid, whose first row fits under the columns.
+      model.sections = model.sections.map((s) => (s.kind === 'highlights' ? { ...s, highlights: singles(s.highlights) } : s))
+      const last = second.body.at(-1)
+      // An essay ends with a paragraph (a cut that leaves a heading last is no issue).
+      if (last?.type !== 'paragraph') continue
+      const result = await renderIssuePdf(model)
+      const file = save(`cut-${cut}.pdf`, result.pdf)
+      const ending = squash(last.runs.map((r) => r.text).join('')).slice(-30)
+      let page = 1
+      while (page <= result.pageCount && !squash(pdftotext(file, page)).includes(ending)) page++
+      expect(page, `cut ${cut}: the essays end somewhere`).toBeLessThanOrEqual(result.pageCount)
+      if (page === 1) continue
+
+      const highlights = result.toc.find((e) => e.group === 'Highlights at the Korea Centre')
+      const words = pdfwords(file, page)
+      const title = words.find((w, i) => w.text === 'Highlights' && words[i + 1]?.text === 'at' && w.yMax - w.yMin > 14)
+      // The next section starts on this page (below the columns) or on the next one.
+      expect(highlights?.page === page).toBe(Boolean(title))
+      const essay = words.filter((w) => w.yMax < (title ? title.yMin : 780) && !/^\u3164+$/.test(w.text))
+      const bottom = (column: 0 | 1) => Math.max(...essay.filter((w) => (w.xMin < 297) === (column === 0)).map((w) => w.yMax))
+      const [left, right] = [bottom(0), bottom(1)]
+      if (Number.isFinite(right)) {
+        // Within a few lines; a figure (which never breaks) in the left column may leave more.
+        const figure = essay.some((w) => w.xMin < 297 && w.text === 'Poster')
+        expect(Math.abs(left - right), `cut ${cut}: columns end at ${left} and ${right}`).toBeLessThan((figure ? 5 : 3) * LINE)
+        balanced++
+      }
+      if (title) {
+        expect(title.yMin).toBeGreaterThan(Math.max(left, Number.isFinite(right) ? right : 0))
+        shared++
+      }
+      // The contents numbers still hold, and the essay still reads whole, column 1 first.
+      for (const entry of result.toc) {
+        expect(squash(pdftotext(file, entry.page)), `cut ${cut}: ${entry.title} on page ${entry.page}`).toContain(squash(entry.title))
+      }
+      const text = squash(Array.from({ length: result.pageCount }, (_, i) => pageLines(file, i + 1).join('\n')).join('\n'))
+      for (const block of second.body) {
+        if (block.type === 'paragraph') expect(text, `cut ${cut}: a paragraph reads whole`).toContain(squash(block.runs.map((r) => r.text).join('')))
+      }
+    }
+    expect(balanced).toBeGreaterThan(2)
+    expect(shared).toBeGreaterThan(0)
+  })
+})
+
+describe('highlights with one photo each', () => {
+  it('are set in a grid, titles above the photos, and fit in a page or two', async () => {
+    const model = structuredClone(base)
+    const section = model.sections.find((s) => s.kind === 'highlights')
+    if (section?.kind !== 'highlights') throw new Error('fixture has no highlights')
+    const [group] = section.highlights
+    // Five single-photo groups, then one with several photos, which keeps its own rows.
+    section.highlights = [...singles(section.highlights), group]
+    const result = await renderIssuePdf(model)
+    const file = save('grid.pdf', result.pdf)
+    const starts = result.toc.filter((e) => e.group === section.title).map((e) => e.page)
+    expect(starts.slice(0, 5).at(-1)! - starts[0]).toBeLessThanOrEqual(1)
+    const words = pdfwords(file, starts[0])
+    const tops = [1, 2, 3].map((n) => {
+      const i = words.findIndex((w, k) => w.text === 'Number' && words[k + 1]?.text === String(n))
+      return i >= 0 ? words[i].yMin : undefined
+    })
+    // The first three titles share a line: a row of the grid.
+    expect(tops.every((t) => t !== undefined)).toBe(true)
+    expect(Math.max(...(tops as number[])) - Math.min(...(tops as number[]))).toBeLessThan(1)
+    for (const line of ['Single Event Number 4', 'Single Event Number 5', group.title]) {
+      expect(squash(pdftotext(file))).toContain(squash(line))
     }
   })
 })

@@ -1,5 +1,7 @@
 /** Small wrappers around poppler-utils, so the PDF tests read the file as a reader would. */
 import { execFileSync } from 'node:child_process'
+import { formatMonthHeading } from '@/chronology/dayCell'
+import type { IssueModel } from '@/issue/model'
 
 export function pdftotext(file: string, page?: number): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
@@ -54,4 +56,54 @@ export function pdfwords(file: string, page: number): PdfWord[] {
  */
 export function squash(text: string): string {
   return text.replace(/[\s\u00ad\u3164\-‐]+/g, '')
+}
+
+/**
+ * The text lines of one page as a reader meets them, without the running footer, the page
+ * number and the inkless text anchors (see TextAnchors in templates/pdf/Essays.tsx).
+ */
+export function pageLines(file: string, page: number): string[] {
+  return pdftotext(file, page)
+    .split('\n')
+    .map((line) => line.replace(/\u3164/g, '').trim())
+    .filter((line) => line !== '' && line !== String(page) && !/ · Vol\. \d+, No\. \d+ · /.test(line))
+}
+
+/**
+ * The heading a line belongs to, if it is (part of) one of `headings`: a page that ends with
+ * one has left a heading stranded at its foot.
+ */
+export function headingOf(line: string, headings: readonly string[]): string | undefined {
+  const l = squash(line)
+  if (l.length < 4) return undefined
+  return headings.find((h) => {
+    const s = squash(h)
+    return s === l || (l.length >= 10 && s.includes(l))
+  })
+}
+
+/** Every heading the issue prints: section, essay, sub-heading, highlight, book, part, month. */
+export function headingsOf(model: IssueModel): string[] {
+  const headings: string[] = []
+  for (const section of model.sections) {
+    headings.push(section.title)
+    if (section.kind === 'essays') {
+      for (const essay of section.essays) {
+        headings.push(essay.title)
+        for (const block of essay.body) if (block.type === 'heading') headings.push(block.runs.map((r) => r.text).join(''))
+      }
+    } else if (section.kind === 'highlights') {
+      for (const h of section.highlights) if (h.title) headings.push(h.title)
+    } else if (section.kind === 'chronology') {
+      headings.push(section.chronology.title)
+      for (const e of section.chronology.entries) headings.push(formatMonthHeading(e.startDate).toUpperCase())
+    } else {
+      for (const p of section.publications) {
+        headings.push(p.title)
+        if (p.contents.length > 0) headings.push('CONTENTS')
+        for (const part of p.contents) if (part.title) headings.push(part.title.toUpperCase())
+      }
+    }
+  }
+  return [...new Set(headings)]
 }

@@ -7,7 +7,7 @@ import { issueModelSchema, type IssueModel } from '@/issue/model'
 import { formatMonthHeading } from '@/chronology/dayCell'
 import { renderIssuePdf, type RenderIssuePdfResult } from '@/render/pdf'
 import { makeIssueModel } from '../../fixtures/issueModel'
-import { pdffonts, pdftotext, pdfwords, squash } from './pdfTools'
+import { headingOf, headingsOf, pageLines, pdffonts, pdftotext, pdfwords, squash } from './pdfTools'
 
 let dir: string
 let model: IssueModel
@@ -226,6 +226,14 @@ describe('renderIssuePdf on the fixture issue', () => {
       expect(headings, `page ${i + 1} ends with a month heading`).not.toContain(lines.at(-1))
     }
     expect(squash(text)).toContain(squash('This chronology of events is cross-referenced from the following ministries'))
+  })
+
+  it('never ends a page with a heading: section, essay, highlight, book or month titles', () => {
+    const headings = headingsOf(model)
+    for (let page = 1; page <= result.pageCount; page++) {
+      const last = pageLines(file, page).at(-1) ?? ''
+      expect(headingOf(last, headings), `page ${page} ends with "${last}"`).toBeUndefined()
+    }
   })
 
   it('embeds every font, Noto only, no Helvetica', () => {
