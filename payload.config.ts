@@ -7,8 +7,10 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Authors } from './collections/Authors'
+import { Campaigns } from './collections/Campaigns'
 import { Chronologies } from './collections/Chronologies'
 import { ChronologyEntries } from './collections/ChronologyEntries'
+import { Deliveries } from './collections/Deliveries'
 import { Essays } from './collections/Essays'
 import { Highlights } from './collections/Highlights'
 import { IssueExports } from './collections/IssueExports'
@@ -21,6 +23,7 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './src/database'
 import { createMailTransport } from './src/delivery/transport'
 import { env } from './src/env'
+import { campaignJobs } from './src/jobs/tasks'
 import { seedDemoOnEmpty } from './src/seed/onInit'
 
 const filename = fileURLToPath(import.meta.url)
@@ -48,9 +51,13 @@ export default buildConfig({
     Media,
     IssueExports,
     Subscribers,
+    Campaigns,
+    Deliveries,
     Users,
   ],
   globals: [PublicationSettings],
+  // Campaign delivery runs as jobs in `npm run worker` (src/jobs/worker.ts).
+  jobs: campaignJobs,
   editor: lexicalEditor({}),
   db: databaseAdapter(config),
   email: nodemailerAdapter({
@@ -80,5 +87,8 @@ export default buildConfig({
     : [],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
+  // The command line keeps stdout for its own output (often JSON): Payload's logs go to
+  // stderr there, warnings and errors only.
+  logger: process.env.BULLETIN_CLI === '1' ? { options: { level: 'warn' }, destination: process.stderr } : undefined,
   onInit: seedDemoOnEmpty,
 })

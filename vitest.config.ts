@@ -13,7 +13,10 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['tests/unit/**/*.spec.{ts,tsx}', 'tests/int/**/*.spec.{ts,tsx}', 'tests/e2e/**/*.spec.{ts,tsx}'],
+    include: ['tests/unit/**/*.spec.{ts,tsx}', 'tests/int/**/*.spec.{ts,tsx}'],
+    // Browser tests and the multi-process delivery runs have their own command
+    // (npm run test:e2e, vitest.e2e.config.ts): minutes each on two cores.
+    exclude: ['tests/int/delivery/**', 'node_modules/**'],
     // Integration tests boot Payload on their own SQLite file; two cores, so keep it modest.
     fileParallelism: true,
     maxWorkers: 2,

@@ -1,12 +1,15 @@
 import type { Block, CollectionConfig } from 'payload'
 
 import { canEditContentOrLayout } from '../src/access/canEditContentOrLayout'
+import { canImportChronology } from '../src/access/canImportChronology'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { publishedOrStaff } from '../src/access/publishedOrStaff'
 import { dayDateField } from '../src/fields/dayDate'
 import { withLayoutFields } from '../src/fields/layout'
 import { personFields } from '../src/fields/personFields'
 import { slugField } from '../src/fields/slug'
+import { importChronologyEndpoint } from './endpoints/importChronology'
+import { issueNewsletterEndpoints } from './endpoints/issueNewsletter'
 import { draftsWithAutosave, publishingHooks } from './shared'
 
 const sectionTitle = (defaultValue: string) => ({
@@ -69,6 +72,35 @@ export const Issues: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'volume', 'number', 'publicationDate', '_status'],
     group: 'Content',
+    components: {
+      views: {
+        edit: {
+          // The email newsletter of this issue: preview and "Send test".
+          newsletter: {
+            Component: '/admin/NewsletterView#NewsletterView',
+            path: '/newsletter',
+            tab: { label: 'Newsletter', href: '/newsletter', order: 150 },
+          },
+          // Preflight, PDF export and earlier exports, for the production editor.
+          print: {
+            Component: '/admin/PrintView#PrintView',
+            path: '/print',
+            tab: { label: 'Print PDF', href: '/print', order: 140 },
+          },
+          // Paste or upload the compiler's chronology, preview it, import it.
+          importChronology: {
+            Component: '/admin/ImportChronologyView#ImportChronologyView',
+            path: '/import-chronology',
+            tab: {
+              label: 'Import chronology',
+              href: '/import-chronology',
+              order: 130,
+              condition: ({ req }) => canImportChronology(req.user),
+            },
+          },
+        },
+      },
+    },
   },
   access: {
     read: publishedOrStaff,
@@ -78,6 +110,7 @@ export const Issues: CollectionConfig = {
   },
   versions: draftsWithAutosave,
   hooks: publishingHooks,
+  endpoints: [...issueNewsletterEndpoints, importChronologyEndpoint],
   defaultSort: '-publicationDate',
   fields: withLayoutFields(
     [
@@ -133,6 +166,15 @@ export const Issues: CollectionConfig = {
         admin: { description: 'A few sentences opening the email newsletter.' },
       },
       { name: 'sections', type: 'blocks', blocks: sectionBlocks, admin: { description: 'In print order.' } },
+      {
+        name: 'importChronologyLink',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          condition: (_data, _siblingData, { user }) => canImportChronology(user),
+          components: { Field: '/admin/ImportChronologyLink#ImportChronologyLink' },
+        },
+      },
     ],
     [
       { name: 'chronologyOnNewPage', type: 'checkbox', defaultValue: true, label: 'Start the chronology on a new page' },

@@ -1,19 +1,34 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
+import { systemOnly } from '../src/access/systemOnly'
+import { SUBSCRIBER_STATUSES } from '../src/delivery/statuses'
+import { exportSubscribersEndpoint, importSubscribersEndpoint } from './endpoints/subscriberList'
+import { recordStatusChange } from './hooks/recordStatusChange'
 
-export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed', 'bounced', 'complained'] as const
+export { SUBSCRIBER_STATUSES }
 
-/** The newsletter's readers. Only editors and admins see them. */
+/**
+ * The newsletter's readers. Only editors and admins see them. Readers join through the
+ * double opt-in form or an imported list (src/delivery/subscribers.ts); every change of
+ * status is written to the history by recordStatusChange.
+ */
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'status'], group: 'Newsletter' },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'status', 'updatedAt'],
+    group: 'Newsletter',
+    components: { beforeListTable: ['/admin/SubscriberListTools#SubscriberListTools'] },
+  },
   access: {
     read: isEditorOrAdmin,
     create: isEditorOrAdmin,
     update: isEditorOrAdmin,
     delete: isEditorOrAdmin,
   },
+  hooks: { beforeChange: [recordStatusChange] },
+  endpoints: [importSubscribersEndpoint, exportSubscribersEndpoint],
   fields: [
     {
       name: 'email',
@@ -56,7 +71,8 @@ export const Subscribers: CollectionConfig = {
     {
       name: 'history',
       type: 'array',
-      admin: { readOnly: true },
+      admin: { readOnly: true, description: 'Every change of status, written by the system.' },
+      access: { create: systemOnly, update: systemOnly },
       fields: [
         { name: 'at', type: 'date', required: true },
         { name: 'from', type: 'text' },

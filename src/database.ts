@@ -26,8 +26,15 @@ function sqlite(env: Env): DatabaseAdapterObj {
   const url = env.DATABASE_URI
   const file = url.startsWith('file:') ? url.slice('file:'.length) : undefined
   if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const onDisk = Boolean(file && file !== ':memory:')
   return sqliteAdapter({
     client: { url },
+    // The campaign worker (`npm run worker`), the CLI and the app are separate processes
+    // writing one file. WAL lets readers run beside the one writer, and NORMAL sync is
+    // durable against a crashed process (what a worker must survive; not power loss, for
+    // which use MongoDB). libsql runs statements synchronously; a writer that finds the
+    // file locked waits up to busyTimeout instead of failing with SQLITE_BUSY.
+    ...(onDisk ? { wal: { synchronous: 'NORMAL' as const }, busyTimeout: 10_000 } : {}),
     // Schema push is a development convenience; production runs the committed migrations.
     push: env.NODE_ENV !== 'production',
     migrationDir: path.resolve(process.cwd(), 'src/migrations/sqlite'),

@@ -77,8 +77,11 @@ export interface Config {
     media: Media;
     'issue-exports': IssueExport;
     subscribers: Subscriber;
+    campaigns: Campaign;
+    deliveries: Delivery;
     users: User;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -95,8 +98,11 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'issue-exports': IssueExportsSelect<false> | IssueExportsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -117,7 +123,14 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      sendCampaign: TaskSendCampaign;
+      startScheduledCampaign: TaskStartScheduledCampaign;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -653,6 +666,120 @@ export interface Subscriber {
   createdAt: string;
 }
 /**
+ * Send an issue to the confirmed subscribers. "Accepted" means the mail server took the message, not that it reached an inbox.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns".
+ */
+export interface Campaign {
+  id: number;
+  /**
+   * For the committee; left empty, it is named after the issue.
+   */
+  name?: string | null;
+  issue: number | Issue;
+  /**
+   * After a crash, a message whose sending was under way may have reached the server. At least once: send it again (same Message-ID, so mail clients can drop the copy). At most once: never again; it is marked "unknown" for you to decide.
+   */
+  policy: 'at-least-once' | 'at-most-once';
+  status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'sent' | 'cancelled' | 'failed';
+  scheduledAt?: string | null;
+  startedAt?: string | null;
+  startedBy?: (number | null) | User;
+  startedVia?: ('admin' | 'cli' | 'schedule') | null;
+  finishedAt?: string | null;
+  /**
+   * The message as frozen when the campaign started.
+   */
+  message?: {
+    subject?: string | null;
+    /**
+     * SHA-256 of the frozen issue, sender, links and rendered templates.
+     */
+    contentHash?: string | null;
+    snapshot?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  audience?: {
+    frozen?: boolean | null;
+    /**
+     * Subscribers confirmed when the campaign started.
+     */
+    size?: number | null;
+    /**
+     * Left out: an earlier campaign of this issue already reached them.
+     */
+    alreadySent?: number | null;
+    cursor?: string | null;
+    frozenAt?: string | null;
+  };
+  /**
+   * Deliveries per state, as last counted by a worker.
+   */
+  counts?: {
+    queued?: number | null;
+    sending?: number | null;
+    accepted?: number | null;
+    deferred?: number | null;
+    bounced?: number | null;
+    failed?: number | null;
+    unknown?: number | null;
+    skipped?: number | null;
+  };
+  lease?: {
+    owner?: string | null;
+    until?: string | null;
+  };
+  workerSeenAt?: string | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * One line per subscriber and campaign. "Accepted": the mail server took the message; not proof it reached the inbox.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries".
+ */
+export interface Delivery {
+  id: number;
+  campaign: number | Campaign;
+  subscriber: number | Subscriber;
+  /**
+   * The address the message went (or goes) to.
+   */
+  email: string;
+  status: 'queued' | 'sending' | 'accepted' | 'deferred' | 'bounced' | 'failed' | 'unknown' | 'skipped';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  /**
+   * The same on every attempt, so a resent copy can be recognised.
+   */
+  messageId?: string | null;
+  /**
+   * The mail server's last reply, in its own words.
+   */
+  response?: string | null;
+  responseCode?: number | null;
+  /**
+   * The id the server gave the accepted message ("queued as …").
+   */
+  queueId?: string | null;
+  acceptedAt?: string | null;
+  lastAttemptAt?: string | null;
+  leaseOwner?: string | null;
+  leaseUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -668,6 +795,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'sendCampaign' | 'startScheduledCampaign';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'sendCampaign' | 'startScheduledCampaign') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -715,6 +934,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'campaigns';
+        value: number | Campaign;
+      } | null)
+    | ({
+        relationTo: 'deliveries';
+        value: number | Delivery;
       } | null)
     | ({
         relationTo: 'users';
@@ -1096,6 +1323,81 @@ export interface SubscribersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns_select".
+ */
+export interface CampaignsSelect<T extends boolean = true> {
+  name?: T;
+  issue?: T;
+  policy?: T;
+  status?: T;
+  scheduledAt?: T;
+  startedAt?: T;
+  startedBy?: T;
+  startedVia?: T;
+  finishedAt?: T;
+  message?:
+    | T
+    | {
+        subject?: T;
+        contentHash?: T;
+        snapshot?: T;
+      };
+  audience?:
+    | T
+    | {
+        frozen?: T;
+        size?: T;
+        alreadySent?: T;
+        cursor?: T;
+        frozenAt?: T;
+      };
+  counts?:
+    | T
+    | {
+        queued?: T;
+        sending?: T;
+        accepted?: T;
+        deferred?: T;
+        bounced?: T;
+        failed?: T;
+        unknown?: T;
+        skipped?: T;
+      };
+  lease?:
+    | T
+    | {
+        owner?: T;
+        until?: T;
+      };
+  workerSeenAt?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deliveries_select".
+ */
+export interface DeliveriesSelect<T extends boolean = true> {
+  campaign?: T;
+  subscriber?: T;
+  email?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  messageId?: T;
+  response?: T;
+  responseCode?: T;
+  queueId?: T;
+  acceptedAt?: T;
+  lastAttemptAt?: T;
+  leaseOwner?: T;
+  leaseUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1126,6 +1428,37 @@ export interface UsersSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1225,6 +1558,26 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendCampaign".
+ */
+export interface TaskSendCampaign {
+  input: {
+    campaign: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStartScheduledCampaign".
+ */
+export interface TaskStartScheduledCampaign {
+  input: {
+    campaign: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,6 +1,6 @@
 'use client'
 
-import { Button, useDocumentInfo } from '@payloadcms/ui'
+import { Button } from '@payloadcms/ui'
 import React, { useCallback, useState } from 'react'
 
 /**
@@ -52,8 +52,7 @@ function Findings({ title, items, colour }: { title: string; items: Finding[]; c
   )
 }
 
-export function ExportPdfPanel() {
-  const { id } = useDocumentInfo()
+export function ExportPdfPanel({ issueId: id, apiBase }: { issueId: string | number; apiBase: string }) {
   const [busy, setBusy] = useState<'preflight' | 'export' | null>(null)
   const [report, setReport] = useState<Report | null>(null)
   const [result, setResult] = useState<ExportResponse['export'] | null>(null)
@@ -61,11 +60,10 @@ export function ExportPdfPanel() {
 
   const call = useCallback(
     async (action: 'preflight' | 'export', force = false) => {
-      if (!id) return
       setBusy(action)
       setProblem(null)
       try {
-        const response = await fetch(`/api/issue-exports/${action}`, {
+        const response = await fetch(`${apiBase}/issue-exports/${action}`, {
           method: 'POST',
           credentials: 'include',
           headers: { 'Content-Type': 'application/json' },
@@ -81,10 +79,9 @@ export function ExportPdfPanel() {
         setBusy(null)
       }
     },
-    [id],
+    [id, apiBase],
   )
 
-  if (!id) return null
   return (
     <div style={box} data-testid="export-pdf-panel">
       <h3 style={{ margin: 0 }}>Print PDF</h3>

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import type { Payload } from 'payload'
 
+import { loadLexicalWithoutTopLevelAwait } from './lexicalEntryPoints'
+
 /**
  * The CLI runs under plain tsx, which (unlike `payload run` and Next) does not read .env:
  * load it here before the config is imported, so every entry point sees one environment.
@@ -12,6 +14,7 @@ export function loadDotEnv(file = '.env'): void {
 export async function openPayload(): Promise<Payload> {
   loadDotEnv()
   process.env.BULLETIN_CLI = '1'
+  loadLexicalWithoutTopLevelAwait()
   // One after the other: importing both at once can deadlock Node 20's module loader on
   // the shared graph, and the process then exits silently.
   const { default: config } = await import('@payload-config')

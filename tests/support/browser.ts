@@ -21,6 +21,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       '--disable-sync',
     ],
   })
+  // The dev server compiles each admin page on first visit: minutes on two cores, not seconds.
+  context.setDefaultTimeout(120_000)
   return {
     context,
     close: async () => {

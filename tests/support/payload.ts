@@ -9,11 +9,16 @@ export interface TestPayload {
   close: () => Promise<void>
 }
 
+export interface TestPayloadOptions {
+  /** Extra environment, applied last: e.g. SMTP_URL of a test sink, so mail goes there. */
+  env?: Record<string, string>
+}
+
 /**
  * A real Payload on its own SQLite file in a temp folder, with media and outbox beside it.
  * Vitest gives each test file fresh modules, so the environment is read anew per file.
  */
-export async function startTestPayload(): Promise<TestPayload> {
+export async function startTestPayload(options: TestPayloadOptions = {}): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-test-'))
   Object.assign(process.env, {
     DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
@@ -25,6 +30,7 @@ export async function startTestPayload(): Promise<TestPayload> {
     PUBLIC_URL: 'http://localhost:3000',
   })
   delete process.env.SMTP_URL
+  Object.assign(process.env, options.env ?? {})
   const { default: config } = await import('@payload-config')
   const { getPayload } = await import('payload')
   const payload = await getPayload({ config, key: dir })

@@ -1,9 +1,15 @@
 import * as migration_20261128_201742_initial from './20261128_201742_initial';
+import * as migration_20261128_223324_newsletter_exports_campaigns from './20261128_223324_newsletter_exports_campaigns';
 
 export const migrations = [
   {
     up: migration_20261128_201742_initial.up,
     down: migration_20261128_201742_initial.down,
-    name: '20261128_201742_initial'
+    name: '20261128_201742_initial',
+  },
+  {
+    up: migration_20261128_223324_newsletter_exports_campaigns.up,
+    down: migration_20261128_223324_newsletter_exports_campaigns.down,
+    name: '20261128_223324_newsletter_exports_campaigns'
   },
 ];

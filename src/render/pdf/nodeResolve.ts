@@ -1,11 +1,17 @@
-import { createRequire } from 'node:module'
+import path from 'node:path'
 
 /**
- * Node's own resolver for font files and font tooling. Called with a variable specifier so
- * that Next's bundler leaves it alone: when it analyses `require.resolve('…')` itself it
- * returns bundle module ids instead of paths, or tries to bundle every .ttf in a package.
+ * Node's own resolver for font files and font tooling. Next's bundler rewrites `require`,
+ * `require.resolve` and `createRequire` where it can see them (returning module ids, or
+ * trying to bundle every .ttf in a package), so the real one is taken from Node at run time.
+ * Every entry point (next, the CLI, tests, jobs) runs from the project folder.
  */
-const nodeRequire = createRequire(import.meta.url)
+type NodeRequire = ((id: string) => unknown) & { resolve: (id: string) => string }
+
+const { createRequire } = process.getBuiltinModule('node:module') as {
+  createRequire: (from: string) => NodeRequire
+}
+const nodeRequire = createRequire(path.join(process.cwd(), 'package.json'))
 
 export function resolvePackageFile(specifier: string): string {
   return nodeRequire.resolve(specifier)

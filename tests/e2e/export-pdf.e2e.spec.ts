@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { demoUsers } from '@/seed/demoContent'
+import { artifactPath, launchBrowser } from '../support/browser'
+import { startNextDev, type NextServer } from '../support/nextServer'
+
+/**
+ * The production editor's job in a real browser: open the demo issue, run preflight,
+ * export the PDF, download it, and find it listed with the issue's earlier exports.
+ */
+
+let server: NextServer
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+
+beforeAll(async () => {
+  server = await startNextDev()
+  browser = await launchBrowser()
+  expect((await fetch(`${server.url}/admin/login`)).status).toBe(200)
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('exporting the print PDF from the admin', () => {
+  it('the production editor runs preflight, exports and downloads the PDF', async () => {
+    const user = demoUsers.find((u) => u.role === 'productionEditor')!
+    const page = await browser.context.newPage()
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('input[name="email"]', user.email)
+    await page.fill('input[name="password"]', user.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/, { timeout: 120_000 })
+
+    const issues = (await page.evaluate(async () => (await fetch('/api/issues?where[slug][equals]=demo&depth=0')).json())) as {
+      docs: Array<{ id: number | string }>
+    }
+    await page.goto(`${server.url}/admin/collections/issues/${issues.docs[0].id}/print`)
+    await page.getByRole('button', { name: 'Run preflight' }).click({ timeout: 120_000 })
+    const report = page.getByTestId('preflight-report')
+    await report.waitFor({ timeout: 120_000 })
+    expect(await report.innerText()).toMatch(/Preflight passed — 0 error\(s\)/)
+    await page.screenshot({ path: artifactPath('export-preflight.png'), fullPage: true })
+
+    await page.getByRole('button', { name: 'Export PDF' }).click()
+    const link = page.getByTestId('export-result').locator('a')
+    await link.waitFor({ timeout: 120_000 })
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+    const file = path.join(server.dir, 'downloaded.pdf')
+    await download.saveAs(file)
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+    expect(text).toContain('IN THIS ISSUE')
+    expect(text).toContain('Festivals of the Mekong')
+    expect(fs.statSync(file).size).toBeGreaterThan(50_000)
+
+    await page.reload()
+    const history = page.getByTestId('export-history')
+    await history.waitFor({ timeout: 60_000 })
+    expect(await history.innerText()).toMatch(/Ms Priya Raman/)
+    await page.screenshot({ path: artifactPath('export-done.png'), fullPage: true })
+    await page.close()
+  }, 300_000)
+
+  it('the editorial assistant sees no export button and the API refuses the export', async () => {
+    const user = demoUsers.find((u) => u.role === 'editorialAssistant')!
+    const page = await browser.context.newPage()
+    await page.context().clearCookies()
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('input[name="email"]', user.email)
+    await page.fill('input[name="password"]', user.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/, { timeout: 120_000 })
+    const status = await page.evaluate(async () => {
+      const issues = (await (await fetch('/api/issues?where[slug][equals]=demo&depth=0')).json()) as { docs: Array<{ id: number }> }
+      const response = await fetch('/api/issue-exports/export', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ issue: issues.docs[0].id }),
+      })
+      return response.status
+    })
+    expect(status).toBe(403)
+    await page.close()
+  }, 120_000)
+})
