@@ -16,11 +16,11 @@ export default defineConfig({
     include: ['tests/unit/**/*.spec.{ts,tsx}', 'tests/int/**/*.spec.{ts,tsx}'],
     // Browser tests and the multi-process delivery runs have their own command
     // (npm run test:e2e, vitest.e2e.config.ts): minutes each on two cores.
-    exclude: ['tests/int/delivery/**', 'node_modules/**'],
+    exclude: ['tests/int/delivery/**', 'tests/int/chronology-cli.int.spec.ts', 'node_modules/**'],
     // Integration tests boot Payload on their own SQLite file; two cores, so keep it modest.
     fileParallelism: true,
     maxWorkers: 2,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 })

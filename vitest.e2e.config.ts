@@ -14,7 +14,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['tests/e2e/**/*.spec.{ts,tsx}', 'tests/int/delivery/**/*.spec.{ts,tsx}'],
+    include: ['tests/e2e/**/*.spec.{ts,tsx}', 'tests/int/delivery/**/*.spec.{ts,tsx}', 'tests/int/chronology-cli.int.spec.ts'],
     maxWorkers: 1,
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -236,7 +236,7 @@ describe('the last page of the essays', () => {
     }
     expect(balanced).toBeGreaterThan(2)
     expect(shared).toBeGreaterThan(0)
-  })
+  }, 300_000)
 })
 
 describe('highlights with one photo each', () => {
