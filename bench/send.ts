@@ -188,6 +188,7 @@ async function main() {
     let n = 0
     let firstAttemptAt = 0
     let lastAttemptAt = 0
+    sink.child.send('reset')
     const before = await sink.stats()
     const transport = transportFor()
     const started = performance.now()

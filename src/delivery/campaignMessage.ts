@@ -23,6 +23,7 @@ import { Readable } from 'node:stream'
 import nodemailer from 'nodemailer'
 import type Mail from 'nodemailer/lib/mailer'
 import MimeNode from 'nodemailer/lib/mime-node'
+import qp from 'nodemailer/lib/qp'
 import type { Payload } from 'payload'
 
 import { greetingFor } from '../../templates/email/view'
@@ -168,7 +169,7 @@ export function escapeHtml(text: string): string {
 
 type SlotName = 'greeting' | 'email' | 'unsubscribe'
 
-interface Slotted {
+export interface Slotted {
   parts: string[]
   slots: SlotName[]
 }
@@ -204,8 +205,8 @@ function join(slotted: Slotted, values: Record<SlotName, string>): string {
 }
 
 export class SlottedNewsletter {
-  private readonly html?: Slotted
-  private readonly text?: Slotted
+  readonly html?: Slotted
+  readonly text?: Slotted
   readonly ok: boolean
 
   constructor(snapshot: FrozenCampaignMessage) {
@@ -223,13 +224,19 @@ export class SlottedNewsletter {
     this.ok = Boolean(this.html && this.text)
   }
 
-  fill(recipient: CampaignRecipient, unsubscribeUrl: string): { html: string; text: string } {
-    if (!this.html || !this.text) throw new Error('the newsletter template has no slots')
+  /** The recipient's words for the slots, as the HTML and the text part write them. */
+  values(recipient: CampaignRecipient, unsubscribeUrl: string): { html: Record<SlotName, string>; text: Record<SlotName, string> } {
     const greeting = greetingFor({ email: recipient.email, name: recipient.name })
     return {
-      html: join(this.html, { greeting: escapeHtml(greeting), email: escapeHtml(recipient.email), unsubscribe: escapeHtml(unsubscribeUrl) }),
-      text: join(this.text, { greeting, email: recipient.email, unsubscribe: unsubscribeUrl }),
+      html: { greeting: escapeHtml(greeting), email: escapeHtml(recipient.email), unsubscribe: escapeHtml(unsubscribeUrl) },
+      text: { greeting, email: recipient.email, unsubscribe: unsubscribeUrl },
     }
+  }
+
+  fill(recipient: CampaignRecipient, unsubscribeUrl: string): { html: string; text: string } {
+    if (!this.html || !this.text) throw new Error('the newsletter template has no slots')
+    const values = this.values(recipient, unsubscribeUrl)
+    return { html: join(this.html, values.html), text: join(this.text, values.text) }
   }
 }
 
@@ -259,7 +266,9 @@ export interface OutgoingMessage {
  */
 export class CampaignMessageFactory {
   private readonly newsletter: SlottedNewsletter
-  private mime?: { parts: string[]; slots: Array<'to' | 'messageId' | 'unsubscribe' | 'html' | 'text'> }
+  private mime?: { parts: Buffer[]; slots: MimeSlot[] }
+  /** Each part of the newsletter quoted-printable encoded once (see qpBody). */
+  private qp?: { html: Buffer[]; text: Buffer[] }
 
   constructor(
     readonly snapshot: FrozenCampaignMessage,
@@ -280,8 +289,8 @@ export class CampaignMessageFactory {
     const info = await composer.sendMail({ ...options, messageId: MESSAGE_ID_SLOT, dkim: undefined })
     const raw = (info.message as Buffer).toString('latin1')
     // The markers are plain ASCII, so nodemailer writes them 7bit; each body slot takes
-    // its part's transfer-encoding line too, and the filled copy says base64.
-    const needles: Array<['to' | 'messageId' | 'unsubscribe' | 'html' | 'text', string]> = [
+    // its part's transfer-encoding line too, and the filled copy says quoted-printable.
+    const needles: Array<[MimeSlot, string]> = [
       ['to', `\r\nTo: ${TO_SLOT}\r\n`],
       ['messageId', MESSAGE_ID_SLOT],
       ['unsubscribe', SLOT.unsubscribe],
@@ -289,7 +298,7 @@ export class CampaignMessageFactory {
       ['text', `Content-Transfer-Encoding: 7bit\r\n\r\n${TEXT_MARK}`],
     ]
     const parts: string[] = []
-    const slots: Array<'to' | 'messageId' | 'unsubscribe' | 'html' | 'text'> = []
+    const slots: MimeSlot[] = []
     let rest = raw
     for (;;) {
       let best: { at: number; slot: (typeof slots)[number]; needle: string } | undefined
@@ -304,7 +313,10 @@ export class CampaignMessageFactory {
     }
     parts.push(rest)
     const expected = ['to', 'messageId', 'unsubscribe', 'html', 'text'] as const
-    if (expected.every((s) => slots.filter((x) => x === s).length === 1)) this.mime = { parts, slots }
+    const { html, text } = this.newsletter
+    if (!html || !text || !expected.every((slot) => slots.filter((x) => x === slot).length === 1)) return
+    this.mime = { parts: parts.map((p) => Buffer.from(p, 'latin1')), slots }
+    this.qp = { html: qpParts(html), text: qpParts(text) }
   }
 
   messageIdFor(recipient: CampaignRecipient): string {
@@ -316,19 +328,19 @@ export class CampaignMessageFactory {
     const unsubscribeUrl = unsubscribeUrlFor(recipient)
     const messageId = this.messageIdFor(recipient)
     const from = this.snapshot.sender.fromAddress
-    if (this.mime && this.snapshot.mode === 'template' && /^[\x21-\x7e]+$/.test(recipient.email)) {
-      const { html, text } = this.newsletter.fill(recipient, unsubscribeUrl)
-      const values = {
-        to: `\r\n${toHeader(recipient)}\r\n`,
-        messageId,
-        unsubscribe: unsubscribeUrl,
-        html: `Content-Transfer-Encoding: base64\r\n\r\n${base64Lines(html)}`,
-        text: `Content-Transfer-Encoding: base64\r\n\r\n${base64Lines(text)}`,
+    if (this.mime && this.qp && this.snapshot.mode === 'template' && /^[\x21-\x7e]+$/.test(recipient.email)) {
+      const words = this.newsletter.values(recipient, unsubscribeUrl)
+      const { html, text } = this.newsletter as Required<SlottedNewsletter>
+      const chunks: Buffer[] = [this.mime.parts[0]]
+      for (let i = 0; i < this.mime.slots.length; i += 1) {
+        const slot = this.mime.slots[i]
+        if (slot === 'html') qpBody(chunks, this.qp.html, html.slots, words.html)
+        else if (slot === 'text') qpBody(chunks, this.qp.text, text.slots, words.text)
+        else chunks.push(Buffer.from(slot === 'to' ? `\r\n${toHeader(recipient)}\r\n` : slot === 'messageId' ? messageId : unsubscribeUrl, 'latin1'))
+        chunks.push(this.mime.parts[i + 1])
       }
-      let raw = this.mime.parts[0]
-      for (let i = 0; i < this.mime.slots.length; i += 1) raw += values[this.mime.slots[i]] + this.mime.parts[i + 1]
       const envelope = { from, to: [recipient.email] }
-      return { messageId, envelope, mail: { envelope, raw: Buffer.from(raw, 'latin1'), dkim: this.dkimOptions() } }
+      return { messageId, envelope, mail: { envelope, raw: Buffer.concat(chunks), dkim: this.dkimOptions() } }
     }
     const rendered = await renderNewsletter(this.snapshot.model, { email: recipient.email, name: recipient.name || undefined }, { ...this.snapshot.links, unsubscribeUrl })
     const mail = this.optionsFor(recipient, unsubscribeUrl, rendered)
@@ -358,6 +370,35 @@ export class CampaignMessageFactory {
   }
 }
 
+type MimeSlot = 'to' | 'messageId' | 'unsubscribe' | 'html' | 'text'
+
+const QP_HEADER = Buffer.from('Content-Transfer-Encoding: quoted-printable\r\n\r\n', 'latin1')
+const SOFT_BREAK = '=\r\n'
+
+/**
+ * Quoted-printable, one piece at a time. QP is line-based: a soft line break ("=" at the
+ * end of a line) joins lines without adding anything to the content. Ending every piece
+ * with one (wrapped at 75 so the "=" still fits in 76) makes each piece independent of
+ * what comes before it, so the newsletter's fixed parts are encoded once per campaign and
+ * only the recipient's few words per message. Line ends become CRLF, as MIME wants.
+ */
+function qpPiece(text: string, last: boolean): string {
+  if (text === '') return ''
+  const encoded = qp.wrap(qp.encode(Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8')), 75)
+  return last ? encoded : encoded + SOFT_BREAK
+}
+
+function qpParts(slotted: Slotted): Buffer[] {
+  return slotted.parts.map((part, i) => Buffer.from(qpPiece(part, i === slotted.parts.length - 1), 'latin1'))
+}
+
+function qpBody(chunks: Buffer[], parts: Buffer[], slots: SlotName[], values: Record<SlotName, string>): void {
+  chunks.push(QP_HEADER, parts[0])
+  for (let i = 0; i < slots.length; i += 1) {
+    chunks.push(Buffer.from(qpPiece(values[slots[i]], false), 'latin1'), parts[i + 1])
+  }
+}
+
 /** The To header nodemailer would write for this recipient (quoting, RFC 2047, folding). */
 export function toHeader(recipient: CampaignRecipient): string {
   // The common case without nodemailer's machinery (tested equal to it): an ASCII address
@@ -368,7 +409,7 @@ export function toHeader(recipient: CampaignRecipient): string {
     const name = recipient.name || undefined
     if (!name) return `To: ${address}`
     const line = `To: ${name} <${address}>`
-    if (/^\w+( \w+)*$/.test(name) && line.length <= 76) return line
+    if (/^\w+( \w+)*$/.test(name) && line.length < 70) return line
   }
   return nodemailerToHeader(recipient)
 }
@@ -396,7 +437,15 @@ export function base64Lines(text: string): string {
 
 /** A raw message as a stream that tells when the transport has read all of it. */
 export function trackedRaw(raw: Buffer, onEnd: () => void): Readable {
-  const stream = Readable.from([raw], { objectMode: false })
+  let pushed = false
+  const stream = new Readable({
+    read() {
+      if (pushed) return
+      pushed = true
+      this.push(raw)
+      this.push(null)
+    },
+  })
   stream.once('end', onEnd)
   return stream
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
   expect(response.status).toBe(200)
   const issues = (await (await fetch(`${server.url}/api/issues?where[slug][equals]=demo&depth=0`)).json()) as { docs: Array<{ id: number | string }> }
   issueId = issues.docs[0].id
-}, 300_000)
+}, 600_000)
 
 afterAll(async () => {
   await browser?.close()

@@ -87,6 +87,14 @@ async function loadAllImages(page: Page): Promise<void> {
     window.scrollTo(0, 0)
   })
   await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0), undefined, { timeout: 60_000 })
+  // Chromium drops decoded pictures far from the viewport: keep them for the full-page shot.
+  await page.evaluate(async () => {
+    for (const img of [...document.images]) {
+      img.loading = 'eager'
+      img.decoding = 'sync'
+      await img.decode().catch(() => undefined)
+    }
+  })
 }
 
 async function subscribeOnTheWeb(page: Page, name: string, email: string): Promise<void> {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /**
  * `bulletin import-chronology` as a user runs it: a real subprocess on its own SQLite file,
- * seeded with the demo issue first (through the CLI too).
+ * seeded with the demo issue first (through the CLI too). Each run boots Payload, so this
+ * file runs with the slow tests (vitest.e2e.config.ts), under its timeouts.
  */
 
 const FIXTURE = path.resolve(process.cwd(), '../shared/fixtures/chronology-2024-04.txt')
@@ -75,7 +76,7 @@ beforeAll(async () => {
   const seeded = await bulletin('seed-demo')
   expect(seeded.stderr).not.toMatch(/Error/)
   expect(seeded.stdout).toMatch(/Demo issue ready/)
-}, 240_000)
+})
 
 afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true })
@@ -100,7 +101,7 @@ describe('bulletin import-chronology', () => {
     // Nothing was written: the same dry run still finds 18 new entries.
     const again = parseJson(await bulletin('import-chronology', FIXTURE, '--issue', 'demo', '--dry-run', '--json'))
     expect(again.added).toBe(18)
-  }, 120_000)
+  })
 
   it('imports, then adds nothing the second time', async () => {
     const first = await bulletin('import-chronology', FIXTURE, '--issue', 'demo', '--json')
@@ -108,7 +109,7 @@ describe('bulletin import-chronology', () => {
     expect(parseJson(first)).toMatchObject({ added: 18, updated: 0, unchanged: 0, committed: true })
     const second = await bulletin('import-chronology', FIXTURE, '--issue', 'demo', '--json')
     expect(parseJson(second)).toMatchObject({ added: 0, updated: 0, unchanged: 18, committed: true, changes: [] })
-  }, 120_000)
+  })
 
   it('reports corrections in JSON and prints a readable table without --json', async () => {
     const corrected = fs.readFileSync(FIXTURE, 'utf8').replace('23rd - 26th', '23rd - 25th')
@@ -124,7 +125,7 @@ describe('bulletin import-chronology', () => {
     expect(run.stdout).toMatch(/16\s+23rd–25th\s+updated\s+KH KR\s+General Mao Sophan/)
     expect(run.stdout).toMatch(/line 16 updated: dates were 23rd–26th/)
     expect(run.stdout).toMatch(/Imported\. 18 entries: 0 new, 1 updated, 17 unchanged\./)
-  }, 120_000)
+  })
 
   it('exits non-zero on errors and writes nothing; --exclude leaves the lines out', async () => {
     const file = write(
@@ -147,7 +148,7 @@ describe('bulletin import-chronology', () => {
     const excluded = await bulletin('import-chronology', file, '--issue', 'demo', '--exclude', '3,5', '--json')
     expect(excluded.code).toBe(0)
     expect(parseJson(excluded)).toMatchObject({ added: 1, committed: true, errors: [] })
-  }, 120_000)
+  })
 
   it('exits 2 with a JSON error when the issue or the file cannot be found', async () => {
     const noIssue = await bulletin('import-chronology', FIXTURE, '--issue', 'no-such-issue', '--json')
@@ -156,5 +157,5 @@ describe('bulletin import-chronology', () => {
     const noFile = await bulletin('import-chronology', path.join(dir, 'missing.txt'), '--issue', 'demo', '--json')
     expect(noFile.code).toBe(2)
     expect(parseJson(noFile).errors[0].message).toMatch(/cannot read/)
-  }, 120_000)
+  })
 })

@@ -35,7 +35,9 @@ export async function startNextDev(env: Record<string, string> = {}): Promise<Ne
       NODE_ENV: 'development',
       NODE_OPTIONS: '--no-deprecation',
       NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: `.next-e2e-${port}`,
+      // One build folder for every browser test (they run one at a time): its compile cache
+      // carries over, and next dev finds it already listed in tsconfig.json.
+      NEXT_DIST_DIR: '.next-e2e',
       DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
       DATA_DIR: dir,
       MEDIA_DIR: path.join(dir, 'media'),
@@ -65,7 +67,6 @@ export async function startNextDev(env: Record<string, string> = {}): Promise<Ne
         process.kill(-child.pid, 'SIGTERM')
         await new Promise((resolve) => child.once('exit', resolve))
       }
-      fs.rmSync(path.resolve(process.cwd(), `.next-e2e-${port}`), { recursive: true, force: true })
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
