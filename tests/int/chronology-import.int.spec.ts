@@ -8,9 +8,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ChronologyImportError, importChronology, type ChronologyImportReport } from '@/chronology/import'
 import { entryText, parseChronology, sortEntries } from '@/chronology/parse'
 import type { ChronologyEntry, User } from '@/payload-types'
+import { assembleIssue } from '@/issue/assemble'
+import { renderIssuePdf } from '@/render/pdf'
 import { seedDemo } from '@/seed/demo'
 import { demoChronology, demoUsers } from '@/seed/demoContent'
 import { startTestPayload, type TestPayload } from '../support/payload'
+import { pdftotext } from '../unit/pdf/pdfTools'
 
 /**
  * The chronology import service on a real Payload: the April 2024 chronology as it arrived,
@@ -153,6 +156,22 @@ describe('importing the April 2024 chronology into the demo issue', () => {
     const lineOf = new Map(report.entries.map((e) => [e.id, e.line]))
     expect(after.filter((e) => imported.has(e.id)).map((e) => lineOf.get(e.id))).toEqual(expectedOrder)
     expect(expectedOrder.indexOf(18)).toBeLessThan(expectedOrder.indexOf(16)) // "23rd" before "23rd - 26th"
+  })
+
+  it('prints the imported entries in the chronology of the issue PDF', async () => {
+    const { model } = await assembleIssue(payload, 'demo', { draft: true })
+    const { pdf } = await renderIssuePdf(model, { cache: false })
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-chron-pdf-')), 'issue.pdf')
+    fs.writeFileSync(file, pdf)
+    try {
+      const text = pdftotext(file).replace(/\s+/g, ' ')
+      // A range, a same-day pair and the last line of the April document, under their day cells.
+      expect(text).toMatch(/23rd–26th General Mao Sophan, deputy commander-in-chief/)
+      expect(text).toMatch(/Vietnamese Ambassador to the ROK Vu Ho presented his credentials/)
+      expect(text).toMatch(/held a working session with a delegation from Goyang city/)
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true })
+    }
   })
 
   it('adds nothing when the same document is imported again, pasted or as a file', async () => {
