@@ -1,7 +1,7 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
-import React, { useCallback, useEffect, useState } from 'react'
+import { Button, useConfig, useDocumentInfo, useForm, useFormModified } from '@payloadcms/ui'
+import React, { useCallback, useEffect, useRef, useState } from 'react'
 
 /**
  * The campaign's control panel, at the top of its edit view: start now or at a time, pause,
@@ -101,6 +101,24 @@ export function CampaignPanel() {
     const timer = setInterval(() => void load(), every)
     return () => clearInterval(timer)
   }, [load, status?.status])
+
+  // The fields under the panel were read when the page opened: when the campaign changes
+  // state, bring them up to date too (unless the editor has unsaved edits), so no stale
+  // "Draft" or zero counts sit under a finished send.
+  const { reset } = useForm()
+  const modified = useFormModified()
+  const shown = useRef<string | null>(null)
+  useEffect(() => {
+    if (!status || !id) return
+    const key = status.status
+    if (shown.current === null) shown.current = key
+    if (key === shown.current || modified) return
+    shown.current = key
+    void (async () => {
+      const response = await fetch(`${api}?depth=0`, { credentials: 'include', cache: 'no-store' })
+      if (response.ok) await reset((await response.json()) as Record<string, unknown>)
+    })().catch(() => undefined)
+  }, [api, id, modified, reset, status])
 
   const act = useCallback(
     async (action: string, data: Record<string, unknown> = {}) => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoUsers } from '@/seed/demoContent'
-import { artifactPath, launchBrowser } from '../support/browser'
+import { artifactPath, launchBrowser, loginAs } from '../support/browser'
 import { startNextDev, type NextServer } from '../support/nextServer'
 
 /**
@@ -28,14 +28,7 @@ afterAll(async () => {
 })
 
 async function login(role: (typeof demoUsers)[number]['role']): Promise<Page> {
-  const user = demoUsers.find((u) => u.role === role)!
-  const page = await browser.context.newPage()
-  await page.context().clearCookies()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('input[name="email"]', user.email)
-  await page.fill('input[name="password"]', user.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL(/\/admin\/?$/, { timeout: 120_000 })
+  const page = await loginAs(browser.context, server.url, demoUsers.find((u) => u.role === role)!)
   await page.waitForSelector('text=Essays', { timeout: 60_000 })
   return page
 }

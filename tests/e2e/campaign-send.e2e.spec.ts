@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoUsers } from '@/seed/demoContent'
-import { artifactPath, launchBrowser } from '../support/browser'
+import { artifactPath, launchBrowser, loginAs } from '../support/browser'
 import { FAST_CAMPAIGN_ENV, spawnCli, spawnWorker, type WorkerProcess } from '../support/campaign'
 import { startNextDev, type NextServer } from '../support/nextServer'
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../support/smtpSink'
@@ -42,16 +42,7 @@ afterAll(async () => {
   await sink?.close()
 })
 
-async function login(): Promise<Page> {
-  const user = demoUsers.find((u) => u.role === 'editor')!
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('input[name="email"]', user.email)
-  await page.fill('input[name="password"]', user.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL(/\/admin\/?$/, { timeout: 120_000 })
-  return page
-}
+const login = (): Promise<Page> => loginAs(browser.context, server.url, demoUsers.find((u) => u.role === 'editor')!)
 
 describe('an editor sends the demo issue from the admin', () => {
   it('creates the campaign, sends it, and watches it finish: panel, ledger and sink agree', async () => {
@@ -71,6 +62,9 @@ describe('an editor sends the demo issue from the admin', () => {
     await page.getByTestId('campaign-progress').waitFor({ timeout: 60_000 })
     // Watch it: the progress bar moves, then the status says sent.
     await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === 'sent', undefined, { timeout: 420_000, polling: 1000 })
+    // The fields under the panel follow: no stale draft status or zero counts.
+    await page.waitForFunction((n) => (document.querySelector('#field-counts__accepted') as HTMLInputElement | null)?.value === String(n), SUBSCRIBERS, { timeout: 60_000, polling: 500 })
+    expect(await page.locator('#field-status').textContent()).toContain('Sent')
     await page.screenshot({ path: artifactPath('campaign-sent.png'), fullPage: true })
 
     const count = async (state: string) => Number(await page.getByTestId(`count-${state}`).textContent())

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoUsers } from '@/seed/demoContent'
-import { artifactPath, launchBrowser } from '../support/browser'
+import { apiFrom, artifactPath, launchBrowser, loginAs } from '../support/browser'
 import { startNextDev, type NextServer } from '../support/nextServer'
 
 /**
@@ -33,30 +33,10 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function login(role: (typeof demoUsers)[number]['role']): Promise<Page> {
-  const user = demoUsers.find((u) => u.role === role)!
-  const page = await browser.context.newPage()
-  await page.context().clearCookies()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('input[name="email"]', user.email)
-  await page.fill('input[name="password"]', user.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL(/\/admin\/?$/, { timeout: 120_000 })
-  return page
-}
+const login = (role: (typeof demoUsers)[number]['role']): Promise<Page> =>
+  loginAs(browser.context, server.url, demoUsers.find((u) => u.role === role)!)
 
-async function api<T>(page: Page, url: string, init?: { method: string; body: string }): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ url, init }) => {
-      const response = await fetch(url, {
-        credentials: 'include',
-        ...(init ? { method: init.method, body: init.body, headers: { 'Content-Type': 'application/json' } } : {}),
-      })
-      return { status: response.status, body: (await response.json()) as T }
-    },
-    { url, init },
-  )
-}
+const api = apiFrom
 
 async function entryCount(page: Page): Promise<number> {
   const { body } = await api<{ totalDocs: number }>(page, '/api/chronology-entries?limit=1&depth=0')

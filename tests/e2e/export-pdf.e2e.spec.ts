@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoUsers } from '@/seed/demoContent'
-import { artifactPath, launchBrowser } from '../support/browser'
+import { artifactPath, launchBrowser, loginAs } from '../support/browser'
 import { startNextDev, type NextServer } from '../support/nextServer'
 
 /**
@@ -28,13 +28,7 @@ afterAll(async () => {
 
 describe('exporting the print PDF from the admin', () => {
   it('the production editor runs preflight, exports and downloads the PDF', async () => {
-    const user = demoUsers.find((u) => u.role === 'productionEditor')!
-    const page = await browser.context.newPage()
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('input[name="email"]', user.email)
-    await page.fill('input[name="password"]', user.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/admin\/?$/, { timeout: 120_000 })
+    const page = await loginAs(browser.context, server.url, demoUsers.find((u) => u.role === 'productionEditor')!)
 
     const issues = (await page.evaluate(async () => (await fetch('/api/issues?where[slug][equals]=demo&depth=0')).json())) as {
       docs: Array<{ id: number | string }>
@@ -66,14 +60,7 @@ describe('exporting the print PDF from the admin', () => {
   }, 300_000)
 
   it('the editorial assistant sees no export button and the API refuses the export', async () => {
-    const user = demoUsers.find((u) => u.role === 'editorialAssistant')!
-    const page = await browser.context.newPage()
-    await page.context().clearCookies()
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('input[name="email"]', user.email)
-    await page.fill('input[name="password"]', user.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/admin\/?$/, { timeout: 120_000 })
+    const page = await loginAs(browser.context, server.url, demoUsers.find((u) => u.role === 'editorialAssistant')!)
     const status = await page.evaluate(async () => {
       const issues = (await (await fetch('/api/issues?where[slug][equals]=demo&depth=0')).json()) as { docs: Array<{ id: number }> }
       const response = await fetch('/api/issue-exports/export', {

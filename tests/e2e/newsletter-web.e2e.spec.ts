@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoUsers } from '@/seed/demoContent'
-import { artifactPath, launchBrowser } from '../support/browser'
+import { apiFrom, artifactPath, launchBrowser, loginAs } from '../support/browser'
 import { startNextDev, type NextServer } from '../support/nextServer'
 
 let server: NextServer
@@ -105,31 +105,9 @@ async function subscribeOnTheWeb(page: Page, name: string, email: string): Promi
   await page.getByTestId('subscribe-done').waitFor()
 }
 
-async function editorPage(): Promise<Page> {
-  const editor = demoUsers.find((u) => u.role === 'editor')!
-  const page = await browser.context.newPage()
-  // One browser profile for the whole file: start from a signed-out admin.
-  await page.context().clearCookies()
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('input[name="email"]', editor.email)
-  await page.fill('input[name="password"]', editor.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL(/\/admin\/?$/, { timeout: 180_000 })
-  return page
-}
+const editorPage = (): Promise<Page> => loginAs(browser.context, server.url, demoUsers.find((u) => u.role === 'editor')!)
 
-async function api<T>(page: Page, url: string, init?: { method: string; body: string }): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ url, init }) => {
-      const response = await fetch(url, {
-        credentials: 'include',
-        ...(init ? { method: init.method, body: init.body, headers: { 'Content-Type': 'application/json' } } : {}),
-      })
-      return { status: response.status, body: (await response.json()) as T }
-    },
-    { url, init },
-  )
-}
+const api = apiFrom
 
 describe('the web edition', () => {
   it('lists the published issues, newest first, with an RSS feed', async () => {

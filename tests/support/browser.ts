@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 /** Debian's Chromium, headless, with a fresh profile and no background network traffic. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
@@ -37,4 +37,33 @@ export function artifactPath(name: string): string {
   const dir = path.resolve(process.cwd(), 'test-results/screenshots')
   fs.mkdirSync(dir, { recursive: true })
   return path.join(dir, name)
+}
+
+/**
+ * A new page signed in to the admin as this user. The browser profile is shared by a test
+ * file, so the page starts from signed-out cookies.
+ */
+export async function loginAs(context: BrowserContext, baseUrl: string, user: { email: string; password: string }): Promise<Page> {
+  const page = await context.newPage()
+  await page.context().clearCookies()
+  await page.goto(`${baseUrl}/admin/login`)
+  await page.fill('input[name="email"]', user.email)
+  await page.fill('input[name="password"]', user.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin\/?$/, { timeout: 180_000 })
+  return page
+}
+
+/** A request from inside the page, with its session cookie: what the admin itself can do. */
+export async function apiFrom<T>(page: Page, url: string, init?: { method: string; body: string }): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ url, init }) => {
+      const response = await fetch(url, {
+        credentials: 'include',
+        ...(init ? { method: init.method, body: init.body, headers: { 'Content-Type': 'application/json' } } : {}),
+      })
+      return { status: response.status, body: (await response.json()) as T }
+    },
+    { url, init },
+  )
 }
