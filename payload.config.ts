@@ -6,6 +6,7 @@ import { s3Storage } from '@payloadcms/storage-s3'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AuditLog } from './collections/AuditLog'
 import { Authors } from './collections/Authors'
 import { Campaigns } from './collections/Campaigns'
 import { Chronologies } from './collections/Chronologies'
@@ -54,6 +55,7 @@ export default buildConfig({
     Campaigns,
     Deliveries,
     Users,
+    AuditLog,
   ],
   globals: [PublicationSettings],
   // Campaign delivery runs as jobs in `npm run worker` (src/jobs/worker.ts).

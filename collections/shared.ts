@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { refusePublishWithoutRight } from '../src/hooks/refusePublishWithoutRight'
 import { enforceReviewTransition } from './hooks/enforceReviewTransition'
+import { recordPublishing } from './hooks/recordPublishing'
+import { recordReviewActivity } from './hooks/recordReviewActivity'
 import { refusePublishUnlessApproved } from './hooks/refusePublishUnlessApproved'
 import { stampReviewNotes } from './hooks/stampReviewNotes'
 
@@ -11,9 +13,10 @@ export const draftsWithAutosave = {
   maxPerDoc: 50,
 } satisfies CollectionConfig['versions']
 
-/** Who may publish: issues and all their content. */
+/** Who may publish, and the audit log's record of publishing: issues and all their content. */
 export const publishingHooks = {
   beforeChange: [refusePublishWithoutRight],
+  afterChange: [recordPublishing],
 } satisfies CollectionConfig['hooks']
 
 /**
@@ -24,4 +27,5 @@ export const publishingHooks = {
  */
 export const reviewedContentHooks = {
   beforeChange: [...publishingHooks.beforeChange, enforceReviewTransition, stampReviewNotes, refusePublishUnlessApproved],
+  afterChange: [recordReviewActivity, ...publishingHooks.afterChange],
 } satisfies CollectionConfig['hooks']
