@@ -58,7 +58,8 @@ export default buildConfig({
     AuditLog,
   ],
   globals: [PublicationSettings],
-  // Campaign delivery runs as jobs in `npm run worker` (src/jobs/worker.ts).
+  // Campaign delivery runs as jobs in `npm run worker` (src/jobs/worker.ts); scheduled
+  // publication of issues runs there and in the app (src/jobs/tasks.ts).
   jobs: campaignJobs,
   editor: lexicalEditor({}),
   db: databaseAdapter(config),

@@ -13,6 +13,16 @@ export const draftsWithAutosave = {
   maxPerDoc: 50,
 } satisfies CollectionConfig['versions']
 
+/**
+ * The issue's drafts can also be published at a date and time: Payload queues a
+ * `schedulePublish` job (default queue), run by the app's job cron (jobs.autoRun in
+ * src/jobs/tasks.ts) and by `npm run worker`.
+ */
+export const draftsWithScheduledPublish = {
+  ...draftsWithAutosave,
+  drafts: { ...draftsWithAutosave.drafts, schedulePublish: true },
+} satisfies CollectionConfig['versions']
+
 /** Who may publish, and the audit log's record of publishing: issues and all their content. */
 export const publishingHooks = {
   beforeChange: [refusePublishWithoutRight],
