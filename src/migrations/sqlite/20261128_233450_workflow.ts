@@ -209,7 +209,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`_highlights_v_version_review_notes\`;`)
   await db.run(sql`DROP TABLE \`chronologies_review_notes\`;`)
   await db.run(sql`DROP TABLE \`_chronologies_v_version_review_notes\`;`)
-  await db.run(sql`DROP TABLE \`audit_log\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_essays\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -489,4 +488,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_campaigns_id_idx\` ON \`payload_locked_documents_rels\` (\`campaigns_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`deliveries_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  // Hand-moved: last, once no table refers to it any more.
+  await db.run(sql`DROP TABLE \`audit_log\`;`)
 }
