@@ -6,6 +6,7 @@ import { s3Storage } from '@payloadcms/storage-s3'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AuditLog } from './collections/AuditLog'
 import { Authors } from './collections/Authors'
 import { Campaigns } from './collections/Campaigns'
 import { Chronologies } from './collections/Chronologies'
@@ -54,9 +55,11 @@ export default buildConfig({
     Campaigns,
     Deliveries,
     Users,
+    AuditLog,
   ],
   globals: [PublicationSettings],
-  // Campaign delivery runs as jobs in `npm run worker` (src/jobs/worker.ts).
+  // Campaign delivery runs as jobs in `npm run worker` (src/jobs/worker.ts); scheduled
+  // publication of issues runs there and in the app (src/jobs/tasks.ts).
   jobs: campaignJobs,
   editor: lexicalEditor({}),
   db: databaseAdapter(config),

@@ -1,44 +1,50 @@
 import type { CollectionConfig } from 'payload'
 
 import { canEditContent } from '../src/access/canEditContent'
+import { canEditContentOrLayout } from '../src/access/canEditContentOrLayout'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { publishedOrStaff } from '../src/access/publishedOrStaff'
+import { lockedForProduction } from '../src/fields/layout'
+import { reviewFields } from '../src/fields/reviewFields'
 import { dayDateField } from '../src/fields/dayDate'
-import { draftsWithAutosave, publishingHooks } from './shared'
+import { draftsWithAutosave, reviewedContentHooks } from './shared'
 
 /** The "Primary Documents and Resources" section of an issue; its entries live apart. */
 export const Chronologies: CollectionConfig = {
   slug: 'chronologies',
   labels: { singular: 'Chronology', plural: 'Chronologies' },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'issue', 'periodStart', '_status'], group: 'Content' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'issue', 'periodStart', 'reviewStatus', 'assignee', '_status'], group: 'Content' },
   access: {
     read: publishedOrStaff,
     create: canEditContent,
-    update: canEditContent,
+    update: canEditContentOrLayout,
     delete: isEditorOrAdmin,
   },
   versions: draftsWithAutosave,
-  hooks: publishingHooks,
+  hooks: reviewedContentHooks,
   fields: [
-    { name: 'title', type: 'text', required: true, defaultValue: 'ASEAN - Korea Relations: A Chronology of Key Events' },
-    { name: 'issue', type: 'relationship', relationTo: 'issues' },
-    {
-      type: 'row',
-      fields: [dayDateField('periodStart', 'Period from', true), dayDateField('periodEnd', 'Period to', true)],
-    },
-    {
-      type: 'row',
-      fields: [
-        { name: 'compiler', type: 'text', required: true, admin: { width: '40%' } },
-        { name: 'compilerAffiliation', type: 'text', label: 'Compiler\'s affiliation', admin: { width: '60%' } },
-      ],
-    },
-    { name: 'intro', type: 'textarea', admin: { description: 'Paragraphs separated by a blank line.' } },
-    {
-      name: 'sourcesNote',
-      type: 'textarea',
-      label: 'Sources',
-      admin: { description: '"This chronology of events is cross-referenced from the following …"' },
-    },
+    ...lockedForProduction([
+      { name: 'title', type: 'text', required: true, defaultValue: 'ASEAN - Korea Relations: A Chronology of Key Events' },
+      { name: 'issue', type: 'relationship', relationTo: 'issues' },
+      {
+        type: 'row',
+        fields: [dayDateField('periodStart', 'Period from', true), dayDateField('periodEnd', 'Period to', true)],
+      },
+      {
+        type: 'row',
+        fields: [
+          { name: 'compiler', type: 'text', required: true, admin: { width: '40%' } },
+          { name: 'compilerAffiliation', type: 'text', label: 'Compiler\'s affiliation', admin: { width: '60%' } },
+        ],
+      },
+      { name: 'intro', type: 'textarea', admin: { description: 'Paragraphs separated by a blank line.' } },
+      {
+        name: 'sourcesNote',
+        type: 'textarea',
+        label: 'Sources',
+        admin: { description: '"This chronology of events is cross-referenced from the following …"' },
+      },
+    ]),
+    ...reviewFields(),
   ],
 }

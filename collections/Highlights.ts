@@ -1,37 +1,43 @@
 import type { CollectionConfig } from 'payload'
 
 import { canEditContent } from '../src/access/canEditContent'
+import { canEditContentOrLayout } from '../src/access/canEditContentOrLayout'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { publishedOrStaff } from '../src/access/publishedOrStaff'
+import { lockedForProduction } from '../src/fields/layout'
+import { reviewFields } from '../src/fields/reviewFields'
 import { dayDateField } from '../src/fields/dayDate'
-import { draftsWithAutosave, publishingHooks } from './shared'
+import { draftsWithAutosave, reviewedContentHooks } from './shared'
 
 /** An event at the Korea Centre and its photos, for the "Highlights" grid. */
 export const Highlights: CollectionConfig = {
   slug: 'highlights',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'eventDate', 'issue', '_status'], group: 'Content' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'eventDate', 'issue', 'reviewStatus', 'assignee', '_status'], group: 'Content' },
   access: {
     read: publishedOrStaff,
     create: canEditContent,
-    update: canEditContent,
+    update: canEditContentOrLayout,
     delete: isEditorOrAdmin,
   },
   versions: draftsWithAutosave,
-  hooks: publishingHooks,
+  hooks: reviewedContentHooks,
   fields: [
-    { name: 'title', type: 'text', required: true },
-    dayDateField('eventDate', 'Event date'),
-    {
-      name: 'photos',
-      type: 'array',
-      minRows: 1,
-      labels: { singular: 'Photo', plural: 'Photos' },
-      fields: [
-        { name: 'image', type: 'upload', relationTo: 'media', required: true },
-        { name: 'caption', type: 'textarea', required: true, admin: { description: 'Name the people in the photo.' } },
-        { name: 'positionCue', type: 'text', label: 'Position cue', admin: { description: '"(Top)", "(Below, from left)", "(Right)"' } },
-      ],
-    },
-    { name: 'issue', type: 'relationship', relationTo: 'issues' },
+    ...lockedForProduction([
+      { name: 'title', type: 'text', required: true },
+      dayDateField('eventDate', 'Event date'),
+      {
+        name: 'photos',
+        type: 'array',
+        minRows: 1,
+        labels: { singular: 'Photo', plural: 'Photos' },
+        fields: [
+          { name: 'image', type: 'upload', relationTo: 'media', required: true },
+          { name: 'caption', type: 'textarea', required: true, admin: { description: 'Name the people in the photo.' } },
+          { name: 'positionCue', type: 'text', label: 'Position cue', admin: { description: '"(Top)", "(Below, from left)", "(Right)"' } },
+        ],
+      },
+      { name: 'issue', type: 'relationship', relationTo: 'issues' },
+    ]),
+    ...reviewFields(),
   ],
 }

@@ -10,7 +10,7 @@ import { personFields } from '../src/fields/personFields'
 import { slugField } from '../src/fields/slug'
 import { importChronologyEndpoint } from './endpoints/importChronology'
 import { issueNewsletterEndpoints } from './endpoints/issueNewsletter'
-import { draftsWithAutosave, publishingHooks } from './shared'
+import { draftsWithScheduledPublish, publishingHooks } from './shared'
 
 const sectionTitle = (defaultValue: string) => ({
   name: 'title',
@@ -108,7 +108,7 @@ export const Issues: CollectionConfig = {
     update: canEditContentOrLayout,
     delete: isEditorOrAdmin,
   },
-  versions: draftsWithAutosave,
+  versions: draftsWithScheduledPublish,
   hooks: publishingHooks,
   endpoints: [...issueNewsletterEndpoints, importChronologyEndpoint],
   defaultSort: '-publicationDate',

@@ -2,9 +2,12 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { CollectionConfig } from 'payload'
 
 import { canEditContent } from '../src/access/canEditContent'
+import { canEditContentOrLayout } from '../src/access/canEditContentOrLayout'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { publishedOrStaff } from '../src/access/publishedOrStaff'
-import { draftsWithAutosave, publishingHooks } from './shared'
+import { lockedForProduction } from '../src/fields/layout'
+import { reviewFields } from '../src/fields/reviewFields'
+import { draftsWithAutosave, reviewedContentHooks } from './shared'
 
 const names = (name: string, label: string) => ({
   name,
@@ -15,65 +18,68 @@ const names = (name: string, label: string) => ({
 
 export const Publications: CollectionConfig = {
   slug: 'publications',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'year', '_status'], group: 'Content' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'year', 'reviewStatus', 'assignee', '_status'], group: 'Content' },
   access: {
     read: publishedOrStaff,
     create: canEditContent,
-    update: canEditContent,
+    update: canEditContentOrLayout,
     delete: isEditorOrAdmin,
   },
   versions: draftsWithAutosave,
-  hooks: publishingHooks,
+  hooks: reviewedContentHooks,
   fields: [
-    {
-      name: 'kind',
-      type: 'select',
-      required: true,
-      defaultValue: 'recent',
-      options: [
-        { value: 'forthcoming', label: 'Forthcoming' },
-        { value: 'recent', label: 'Recent' },
-      ],
-    },
-    { name: 'title', type: 'text', required: true },
-    { name: 'subtitle', type: 'text' },
-    names('editors', 'Editor'),
-    {
-      type: 'row',
-      fields: [
-        { name: 'publisher', type: 'text', required: true, admin: { width: '40%' } },
-        { name: 'place', type: 'text', admin: { width: '30%', description: 'London and New York' } },
-        { name: 'year', type: 'number', required: true, min: 1900, max: 2200, admin: { width: '15%' } },
-        { name: 'isbn', type: 'text', label: 'ISBN', admin: { width: '15%' } },
-      ],
-    },
-    { name: 'cover', type: 'upload', relationTo: 'media' },
-    { name: 'description', type: 'richText', editor: lexicalEditor({}) },
-    { name: 'url', type: 'text', label: 'Publisher\'s page', admin: { description: 'Printed as "For more details, visit …".' } },
-    {
-      name: 'contents',
-      type: 'array',
-      label: 'Table of contents',
-      labels: { singular: 'Part', plural: 'Parts' },
-      admin: { description: 'Parts with their chapters. Leave the part title empty when chapters are not grouped.' },
-      fields: [
-        { name: 'title', type: 'text', label: 'Part title' },
-        {
-          name: 'chapters',
-          type: 'array',
-          labels: { singular: 'Chapter', plural: 'Chapters' },
-          fields: [
-            {
-              type: 'row',
-              fields: [
-                { name: 'number', type: 'number', required: true, min: 1, admin: { width: '15%' } },
-                { name: 'title', type: 'text', required: true, admin: { width: '85%' } },
-              ],
-            },
-            names('authors', 'Author'),
-          ],
-        },
-      ],
-    },
+    ...lockedForProduction([
+      {
+        name: 'kind',
+        type: 'select',
+        required: true,
+        defaultValue: 'recent',
+        options: [
+          { value: 'forthcoming', label: 'Forthcoming' },
+          { value: 'recent', label: 'Recent' },
+        ],
+      },
+      { name: 'title', type: 'text', required: true },
+      { name: 'subtitle', type: 'text' },
+      names('editors', 'Editor'),
+      {
+        type: 'row',
+        fields: [
+          { name: 'publisher', type: 'text', required: true, admin: { width: '40%' } },
+          { name: 'place', type: 'text', admin: { width: '30%', description: 'London and New York' } },
+          { name: 'year', type: 'number', required: true, min: 1900, max: 2200, admin: { width: '15%' } },
+          { name: 'isbn', type: 'text', label: 'ISBN', admin: { width: '15%' } },
+        ],
+      },
+      { name: 'cover', type: 'upload', relationTo: 'media' },
+      { name: 'description', type: 'richText', editor: lexicalEditor({}) },
+      { name: 'url', type: 'text', label: 'Publisher\'s page', admin: { description: 'Printed as "For more details, visit …".' } },
+      {
+        name: 'contents',
+        type: 'array',
+        label: 'Table of contents',
+        labels: { singular: 'Part', plural: 'Parts' },
+        admin: { description: 'Parts with their chapters. Leave the part title empty when chapters are not grouped.' },
+        fields: [
+          { name: 'title', type: 'text', label: 'Part title' },
+          {
+            name: 'chapters',
+            type: 'array',
+            labels: { singular: 'Chapter', plural: 'Chapters' },
+            fields: [
+              {
+                type: 'row',
+                fields: [
+                  { name: 'number', type: 'number', required: true, min: 1, admin: { width: '15%' } },
+                  { name: 'title', type: 'text', required: true, admin: { width: '85%' } },
+                ],
+              },
+              names('authors', 'Author'),
+            ],
+          },
+        ],
+      },
+    ]),
+    ...reviewFields(),
   ],
 }

@@ -80,6 +80,7 @@ export interface Config {
     campaigns: Campaign;
     deliveries: Delivery;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     deliveries: DeliveriesSelect<false> | DeliveriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -126,6 +128,7 @@ export interface Config {
     tasks: {
       sendCampaign: TaskSendCampaign;
       startScheduledCampaign: TaskStartScheduledCampaign;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -309,6 +312,30 @@ export interface Essay {
     startOnNewPage?: boolean | null;
     pullQuoteSize?: ('medium' | 'large') | null;
   };
+  /**
+   * Assistants send to review; editors request changes, approve or reopen. Only approved items can be published.
+   */
+  reviewStatus: 'draft' | 'inReview' | 'changesRequested' | 'approved';
+  /**
+   * Who is working on this now.
+   */
+  assignee?: (number | null) | User;
+  /**
+   * Set by the production editor when the item is ready for the print layout.
+   */
+  layoutReady?: boolean | null;
+  /**
+   * The committee's thread on this item. Author and time are recorded when a note is saved.
+   */
+  reviewNotes?:
+    | {
+        author?: (number | null) | User;
+        createdAt?: string | null;
+        text: string;
+        resolved?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -410,6 +437,34 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  role: 'admin' | 'editor' | 'productionEditor' | 'editorialAssistant';
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "highlights".
  */
 export interface Highlight {
@@ -431,6 +486,30 @@ export interface Highlight {
       }[]
     | null;
   issue?: (number | null) | Issue;
+  /**
+   * Assistants send to review; editors request changes, approve or reopen. Only approved items can be published.
+   */
+  reviewStatus: 'draft' | 'inReview' | 'changesRequested' | 'approved';
+  /**
+   * Who is working on this now.
+   */
+  assignee?: (number | null) | User;
+  /**
+   * Set by the production editor when the item is ready for the print layout.
+   */
+  layoutReady?: boolean | null;
+  /**
+   * The committee's thread on this item. Author and time are recorded when a note is saved.
+   */
+  reviewNotes?:
+    | {
+        author?: (number | null) | User;
+        createdAt?: string | null;
+        text: string;
+        resolved?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -505,6 +584,30 @@ export interface Publication {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Assistants send to review; editors request changes, approve or reopen. Only approved items can be published.
+   */
+  reviewStatus: 'draft' | 'inReview' | 'changesRequested' | 'approved';
+  /**
+   * Who is working on this now.
+   */
+  assignee?: (number | null) | User;
+  /**
+   * Set by the production editor when the item is ready for the print layout.
+   */
+  layoutReady?: boolean | null;
+  /**
+   * The committee's thread on this item. Author and time are recorded when a note is saved.
+   */
+  reviewNotes?:
+    | {
+        author?: (number | null) | User;
+        createdAt?: string | null;
+        text: string;
+        resolved?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -529,6 +632,30 @@ export interface Chronology {
    * "This chronology of events is cross-referenced from the following …"
    */
   sourcesNote?: string | null;
+  /**
+   * Assistants send to review; editors request changes, approve or reopen. Only approved items can be published.
+   */
+  reviewStatus: 'draft' | 'inReview' | 'changesRequested' | 'approved';
+  /**
+   * Who is working on this now.
+   */
+  assignee?: (number | null) | User;
+  /**
+   * Set by the production editor when the item is ready for the print layout.
+   */
+  layoutReady?: boolean | null;
+  /**
+   * The committee's thread on this item. Author and time are recorded when a note is saved.
+   */
+  reviewNotes?:
+    | {
+        author?: (number | null) | User;
+        createdAt?: string | null;
+        text: string;
+        resolved?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -601,34 +728,6 @@ export interface IssueExport {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  role: 'admin' | 'editor' | 'productionEditor' | 'editorialAssistant';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -780,6 +879,47 @@ export interface Delivery {
   createdAt: string;
 }
 /**
+ * Read-only record of the committee's actions. Kept when the item is deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  action:
+    | 'statusChanged'
+    | 'published'
+    | 'unpublished'
+    | 'exported'
+    | 'campaignStarted'
+    | 'subscribersImported'
+    | 'noteAdded'
+    | 'assigned';
+  summary?: string | null;
+  collectionSlug?: string | null;
+  documentId?: string | null;
+  documentTitle?: string | null;
+  from?: string | null;
+  to?: string | null;
+  user?: (number | null) | User;
+  /**
+   * The member's email at the time, or "the command line", "a job".
+   */
+  userEmail?: string | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -848,7 +988,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendCampaign' | 'startScheduledCampaign';
+        taskSlug: 'inline' | 'sendCampaign' | 'startScheduledCampaign' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -881,7 +1021,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendCampaign' | 'startScheduledCampaign') | null;
+  taskSlug?: ('inline' | 'sendCampaign' | 'startScheduledCampaign' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -946,6 +1086,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1083,6 +1227,18 @@ export interface EssaysSelect<T extends boolean = true> {
         startOnNewPage?: T;
         pullQuoteSize?: T;
       };
+  reviewStatus?: T;
+  assignee?: T;
+  layoutReady?: T;
+  reviewNotes?:
+    | T
+    | {
+        author?: T;
+        createdAt?: T;
+        text?: T;
+        resolved?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1146,6 +1302,18 @@ export interface PublicationsSelect<T extends boolean = true> {
             };
         id?: T;
       };
+  reviewStatus?: T;
+  assignee?: T;
+  layoutReady?: T;
+  reviewNotes?:
+    | T
+    | {
+        author?: T;
+        createdAt?: T;
+        text?: T;
+        resolved?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1166,6 +1334,18 @@ export interface HighlightsSelect<T extends boolean = true> {
         id?: T;
       };
   issue?: T;
+  reviewStatus?: T;
+  assignee?: T;
+  layoutReady?: T;
+  reviewNotes?:
+    | T
+    | {
+        author?: T;
+        createdAt?: T;
+        text?: T;
+        resolved?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1183,6 +1363,18 @@ export interface ChronologiesSelect<T extends boolean = true> {
   compilerAffiliation?: T;
   intro?: T;
   sourcesNote?: T;
+  reviewStatus?: T;
+  assignee?: T;
+  layoutReady?: T;
+  reviewNotes?:
+    | T
+    | {
+        author?: T;
+        createdAt?: T;
+        text?: T;
+        resolved?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1423,6 +1615,25 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  action?: T;
+  summary?: T;
+  collectionSlug?: T;
+  documentId?: T;
+  documentTitle?: T;
+  from?: T;
+  to?: T;
+  user?: T;
+  userEmail?: T;
+  details?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1576,6 +1787,26 @@ export interface TaskSendCampaign {
 export interface TaskStartScheduledCampaign {
   input: {
     campaign: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?: {
+      relationTo: 'issues';
+      value: number | Issue;
+    } | null;
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
   };
   output?: unknown;
 }

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../src/access/roles'
+import type { User } from '../../src/payload-types'
 import {
   exportSubscribers,
   IMPORT_STATUSES,
@@ -45,6 +46,7 @@ export const importSubscribersEndpoint: Endpoint = {
         status: status as ImportStatus,
         fileName,
         by: req.user?.email ?? 'an editor',
+        user: req.user as User | null,
       })
       return Response.json(result, { status: result.ok ? 200 : 422 })
     } catch (error) {

@@ -11,6 +11,7 @@
 import type { Payload } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { recordAuditAfter } from '../audit/record'
 import { assembleIssue, IssueNotFoundError } from '../issue/assemble'
 import { checkIssueModel, reportOf, type PreflightReport } from '../issue/preflight'
 import type { Campaign, Issue, User } from '../payload-types'
@@ -219,6 +220,16 @@ export async function startCampaign(payload: Payload, id: Id, options: StartOpti
     options: { atomic: true },
   })
   if (!started) throw new CampaignError('state', 'The campaign was started or cancelled by someone else just now.')
+  await recordAuditAfter(payload, user, {
+    action: 'campaignStarted',
+    collection: 'campaigns',
+    documentId: id,
+    title: campaign.name ?? issue.title,
+    from: campaign.status,
+    to: 'sending',
+    actor: user ?? `the ${via(options.actor) === 'cli' ? 'command line' : via(options.actor)}`,
+    details: { issue: issue.id, issueSlug: issue.slug, subject: snapshot.subject, contentHash, via: via(options.actor) },
+  })
   if (options.queue ?? true) await queueSend(payload, id)
   payload.logger.info({ msg: `Campaign ${id} ("${campaign.name}") started via ${via(options.actor)}${user ? ` by ${user.email}` : ''}; content ${contentHash.slice(0, 12)}` })
   return getCampaign(payload, id)

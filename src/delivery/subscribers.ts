@@ -10,8 +10,9 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import { z } from 'zod'
 
 import type { StatusChangeContext } from '../../collections/hooks/recordStatusChange'
+import { recordAudit } from '../audit/record'
 import { env } from '../env'
-import type { Subscriber } from '../payload-types'
+import type { Subscriber, User } from '../payload-types'
 import { renderConfirmationEmail } from '../render/email/confirmation'
 import { parseCsv, toCsv } from './csv'
 import { siteLinks } from './links'
@@ -304,6 +305,8 @@ export interface ImportOptions {
   fileName: string
   /** Who imports: "editor@example.org" or "the command line". */
   by: string
+  /** The member importing, for the audit log; absent for the command line. */
+  user?: User | null
   now?: () => number
 }
 
@@ -438,7 +441,20 @@ export async function importSubscribers(payload: Payload, csv: string, options: 
     else operations.push({ kind: 'update', row, before, data, reason: data.status ? reason : undefined })
   }
 
-  await writeAtomically(payload, operations, async (operation, req) => {
+  const created = operations.filter((o) => o.kind === 'create').length
+  const updated = operations.length - created
+  const audit = async (req: PayloadRequest) => {
+    await recordAudit(req, {
+      action: 'subscribersImported',
+      collection: 'subscribers',
+      title: path.basename(options.fileName),
+      to: status,
+      actor: options.user ?? options.by,
+      details: { fileName: path.basename(options.fileName), status, rows: rows.length, addresses: planned.size, created, updated, unchanged, keptOptedOut },
+    })
+  }
+
+  await writeAtomically(payload, operations, audit, async (operation, req) => {
     if (operation.kind === 'create') {
       const created = await payload.create({
         collection: 'subscribers',
@@ -476,8 +492,8 @@ export async function importSubscribers(payload: Payload, csv: string, options: 
     status,
     rows: rows.length,
     addresses: planned.size,
-    created: operations.filter((o) => o.kind === 'create').length,
-    updated: operations.filter((o) => o.kind === 'update').length,
+    created,
+    updated,
     unchanged,
     keptOptedOut,
     duplicatesMerged: [...planned.values()].filter((r) => r.lines.length > 1).map((r) => ({ email: r.email, lines: r.lines })),
@@ -506,11 +522,13 @@ async function existingByEmail(payload: Payload, emails: string[]): Promise<Map<
 
 /**
  * Runs the writes in one transaction when the adapter has them; otherwise remembers how to
- * undo each write and, if a later one fails, undoes them in reverse order.
+ * undo each write and, if a later one fails, undoes them in reverse order. `finish` (the
+ * audit entry) runs last, in the same transaction: if it fails, the writes are undone too.
  */
 async function writeAtomically<T>(
   payload: Payload,
   operations: T[],
+  finish: (req: PayloadRequest) => Promise<void>,
   write: (operation: T, req: PayloadRequest) => Promise<() => Promise<void>>,
 ): Promise<void> {
   const req = await createLocalReq({}, payload)
@@ -518,6 +536,7 @@ async function writeAtomically<T>(
   const undo: Array<() => Promise<void>> = []
   try {
     for (const operation of operations) undo.push(await write(operation, req))
+    await finish(req)
     if (inTransaction) await commitTransaction(req)
   } catch (error) {
     if (inTransaction) {

@@ -15,7 +15,15 @@ export function withLayoutFields(fields: Field[], layoutFields: Field[]): Field[
     admin: { description: 'Print layout choices. Production editors may change these.' },
     fields: layoutFields,
   }
-  return [...fields.map(lockForProduction), layout]
+  return [...lockedForProduction(fields), layout]
+}
+
+/**
+ * Fields production editors may see but not change: the content of items they may save
+ * for their own fields only (layout, "layout ready").
+ */
+export function lockedForProduction(fields: Field[]): Field[] {
+  return fields.map(lockForProduction)
 }
 
 function lockForProduction(field: Field): Field {

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import type { IssueExport, User } from '../payload-types'
 import { hasRole } from '../access/roles'
+import { recordAuditAfter } from '../audit/record'
 import { preflightIssue, type PreflightReport } from './preflight'
 
 /**
@@ -64,6 +65,14 @@ export async function exportIssuePdf(payload: Payload, slug: string, options: Ex
     file: { data, mimetype: 'application/pdf', name: `${slug}-${contentHash.slice(0, 12)}.pdf`, size: data.byteLength },
     user: options.user ?? undefined,
     overrideAccess: options.user === undefined,
+  })
+  await recordAuditAfter(payload, options.user, {
+    action: 'exported',
+    collection: 'issues',
+    documentId: issue.id,
+    title: issue.title,
+    actor: options.user ?? (options.via === 'cli' ? 'the command line' : 'a job'),
+    details: { exportId: record.id, filename: record.filename ?? null, contentHash, pageCount: record.pageCount, forced: record.forced ?? false, via: options.via },
   })
   return { record, pdf, report }
 }

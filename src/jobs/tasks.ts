@@ -38,8 +38,17 @@ export const startScheduledCampaignTask: TaskConfig<'startScheduledCampaign'> = 
   },
 }
 
+/**
+ * Payload's own queue: the issue's scheduled publication (`schedulePublish`, added by
+ * Payload when an issue's drafts have schedulePublish). Quick jobs, so the app runs them
+ * itself every minute (jobs.autoRun starts only where Payload is opened with crons: the
+ * Next.js app, not the command line or tests) and `npm run worker` runs them each round.
+ */
+export const PUBLISHING_QUEUE = 'default'
+
 export const campaignJobs: JobsConfig = {
   tasks: [sendCampaignTask, startScheduledCampaignTask],
+  autoRun: [{ cron: '* * * * *', queue: PUBLISHING_QUEUE, limit: 10 }],
   access: { run: canRunJobs, queue: canRunJobs, cancel: canRunJobs },
   deleteJobOnComplete: false,
   processingOrder: { queues: { [CAMPAIGN_QUEUE]: 'createdAt' } },

@@ -3,7 +3,8 @@
  * Run one per core or per machine; they share nothing but the database.
  *
  * Each round it runs the due jobs of the "campaigns" queue (sendCampaign,
- * startScheduledCampaign: src/jobs/tasks.ts), then sweeps: every campaign that is sending
+ * startScheduledCampaign: src/jobs/tasks.ts) and of Payload's default queue (an issue's
+ * scheduled publication), then sweeps: every campaign that is sending
  * is worked on, and scheduled ones whose time has come are started. The sweep is what makes
  * a killed worker harmless: its job may stay marked as processing in Payload's job list,
  * but the campaign and its ledger say what is left, and the next worker carries on.
@@ -19,6 +20,7 @@ import { CAMPAIGN_QUEUE, startIfDue } from '../delivery/campaign'
 import type { CampaignSettings } from '../delivery/campaignSettings'
 import { newWorkerId, runCampaign, type CampaignProgress } from '../delivery/engine'
 import { setWorkerContext } from './context'
+import { PUBLISHING_QUEUE } from './tasks'
 
 const positiveInt = (value: string): number => {
   const n = Number(value)
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
     let worked = false
     try {
       const jobs = await payload.jobs.run({ queue: CAMPAIGN_QUEUE, limit: 1 })
+      // Scheduled publication of issues (quick; the app's job cron runs them too).
+      await payload.jobs.run({ queue: PUBLISHING_QUEUE, limit: 10 })
       worked = !jobs.noJobsRemaining
       if (await sweep(payload, runOptions)) worked = true
     } catch (error) {

@@ -82,9 +82,11 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
   }
 
   const published = { _status: 'published' }
+  // Only approved items can be published (collections/hooks/refusePublishUnlessApproved).
+  const approved = { ...published, reviewStatus: 'approved' }
 
   const essay1 = await upsert('essays', { slug: { equals: 'festivals-of-the-mekong' } }, {
-    ...published,
+    ...approved,
     title: 'Festivals of the Mekong: Korean Popular Culture in Vientiane',
     slug: 'festivals-of-the-mekong',
     authors: [authors.kim],
@@ -136,7 +138,7 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
   })
 
   const essay2 = await upsert('essays', { slug: { equals: 'fisheries-treaties-and-the-sea-between' } }, {
-    ...published,
+    ...approved,
     title: 'Fisheries, Treaties and the Sea Between',
     slug: 'fisheries-treaties-and-the-sea-between',
     authors: [authors.nguyen],
@@ -182,7 +184,7 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
   for (const [title, date, image, caption, cue] of highlightData) {
     highlights.push(
       await upsert('highlights', { title: { equals: title } }, {
-        ...published,
+        ...approved,
         title,
         eventDate: toStoredDate(date),
         photos: [{ image: media[image], caption, positionCue: cue || undefined }],
@@ -191,7 +193,7 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
   }
 
   const forthcoming = await upsert('publications', { title: { equals: 'The Great Powers and the DPRK' } }, {
-    ...published,
+    ...approved,
     kind: 'forthcoming',
     title: 'The Great Powers and the DPRK',
     subtitle: 'Rivalry, Restraint and the Korean Peninsula',
@@ -239,7 +241,7 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
   })
 
   const recent1 = await upsert('publications', { title: { equals: 'Seas of Cooperation' } }, {
-    ...published,
+    ...approved,
     kind: 'recent',
     title: 'Seas of Cooperation',
     subtitle: 'Korea, Vietnam and Maritime Governance',
@@ -253,7 +255,7 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
   })
 
   const recent2 = await upsert('publications', { title: { equals: 'Hallyu in Southeast Asia' } }, {
-    ...published,
+    ...approved,
     kind: 'recent',
     title: 'Hallyu in Southeast Asia',
     subtitle: 'Audiences, Industries and States',
@@ -267,7 +269,7 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
   })
 
   const chronology = await upsert('chronologies', { title: { equals: 'ASEAN - Korea Relations: A Chronology of Key Events (demo)' } }, {
-    ...published,
+    ...approved,
     title: 'ASEAN - Korea Relations: A Chronology of Key Events (demo)',
     periodStart: toStoredDate('2024-04-01'),
     periodEnd: toStoredDate('2024-06-30'),

@@ -55,9 +55,13 @@ const MATRIX: Partial<Record<CollectionSlug, Partial<Record<Op, Actor[]>>>> = {
   subscribers: { create: EDITORS, readPublished: EDITORS, update: EDITORS, delete: EDITORS },
   // For users, "readPublished" is reading another member and "update" changing their name.
   users: { create: EDITORS, readPublished: EDITORS, update: EDITORS, delete: EDITORS },
+  // Written by server code only (recordAudit); editors and admins read it.
+  'audit-log': { create: [], readPublished: EDITORS, update: [], delete: [] },
 }
 
 const VERSIONED = new Set<CollectionSlug>(['issues', 'essays', 'publications', 'highlights', 'chronologies'])
+/** Content with a review status: only approved items can be published. */
+const REVIEWED = new Set<CollectionSlug>(['essays', 'publications', 'highlights', 'chronologies'])
 
 let t: TestPayload
 let payload: Payload
@@ -90,6 +94,8 @@ function sample(collection: CollectionSlug, marker: string): Record<string, unkn
       return { email: `reader${serial}@example.org`, name: `Reader ${marker}` }
     case 'users':
       return { email: `member${serial}@example.org`, password: 'a-long-test-password', name: `Member ${marker}`, role: 'editorialAssistant' }
+    case 'audit-log':
+      return { at: new Date().toISOString(), action: 'exported', documentTitle: `Entry ${marker}` }
     default:
       throw new Error(`no sample for ${collection}`)
   }
@@ -98,7 +104,7 @@ function sample(collection: CollectionSlug, marker: string): Record<string, unkn
 /** The field each collection's "update" changes, to see whether the change took effect. */
 const LABEL_FIELD: Partial<Record<CollectionSlug, string>> = {
   issues: 'title', essays: 'title', publications: 'title', highlights: 'title', chronologies: 'title',
-  authors: 'name', media: 'alt', subscribers: 'name', users: 'name',
+  authors: 'name', media: 'alt', subscribers: 'name', users: 'name', 'audit-log': 'documentTitle',
 }
 
 function fileFor(collection: CollectionSlug) {
@@ -111,6 +117,8 @@ function fileFor(collection: CollectionSlug) {
 async function seedDoc(collection: CollectionSlug, status: 'published' | 'draft' = 'published'): Promise<Id> {
   const data = sample(collection, 'seeded')
   if (VERSIONED.has(collection)) data._status = status
+  // Approved, so that the editors' "publish" cells test the right to publish, not the review.
+  if (REVIEWED.has(collection)) data.reviewStatus = 'approved'
   if (collection === 'chronology-entries' && status === 'draft') data.chronology = draftChronology
   const doc = (await payload.create({ collection, data: data as never, file: fileFor(collection), overrideAccess: true })) as { id: Id }
   return doc.id

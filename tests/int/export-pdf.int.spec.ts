@@ -30,6 +30,13 @@ beforeAll(async () => {
 afterAll(async () => t?.close())
 
 describe('exporting the demo issue', () => {
+  it('records the export in the audit log: issue, who, hash', async () => {
+    const { docs } = await payload.find({ collection: 'audit-log', where: { action: { equals: 'exported' } }, sort: 'createdAt', depth: 0 })
+    const production = await user('productionEditor')
+    expect(docs[0]).toMatchObject({ collectionSlug: 'issues', documentTitle: 'Korea Bulletin, April–June 2024 (demo)', userEmail: production.email })
+    expect(docs[0].details).toMatchObject({ exportId: first.record.id, contentHash: first.record.contentHash, via: 'admin' })
+  })
+
   it('stores the PDF with the issue: hash, time, who, page count', async () => {
     const { record } = first
     expect(record.contentHash).toMatch(/^[0-9a-f]{64}$/)

@@ -1,5 +1,6 @@
 import * as migration_20261128_201742_initial from './20261128_201742_initial';
 import * as migration_20261128_223324_newsletter_exports_campaigns from './20261128_223324_newsletter_exports_campaigns';
+import * as migration_20261128_233450_workflow from './20261128_233450_workflow';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_223324_newsletter_exports_campaigns.up,
     down: migration_20261128_223324_newsletter_exports_campaigns.down,
-    name: '20261128_223324_newsletter_exports_campaigns'
+    name: '20261128_223324_newsletter_exports_campaigns',
+  },
+  {
+    up: migration_20261128_233450_workflow.up,
+    down: migration_20261128_233450_workflow.down,
+    name: '20261128_233450_workflow'
   },
 ];

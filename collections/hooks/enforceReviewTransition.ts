@@ -1,0 +1,34 @@
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+
+import { ROLE_LABELS } from '../../src/access/roles'
+import type { User } from '../../src/payload-types'
+import { itemName } from '../../src/workflow/itemName'
+import { mayChangeReviewStatus, REVIEW_STATUS_LABELS, reviewStatusOf } from '../../src/workflow/review'
+
+/**
+ * Who may move an item from one review status to another (src/workflow/review.ts), enforced
+ * on every save by a member: the admin hides nothing the API would allow. A save that
+ * leaves the status as it is passes, whatever else it changes. Server code without a user
+ * (seed, import, jobs) is trusted, as with publishing.
+ *
+ * An approved item stays approved when an assistant edits it: the committee is three
+ * people, and the audit log shows who changed what. Editors reopen it (approved -> draft)
+ * when the change needs another review.
+ */
+export const enforceReviewTransition: CollectionBeforeChangeHook = ({ collection, data, originalDoc, operation, req }) => {
+  const user = req.user as (User & { collection?: string }) | null
+  if (!user) return data
+  const from = operation === 'update' ? reviewStatusOf(originalDoc) : 'draft'
+  const to = data.reviewStatus === undefined ? from : reviewStatusOf(data)
+  if (from === to) return data
+  if (mayChangeReviewStatus(user.role, from, to)) return data
+  const who = user.role ? `${ROLE_LABELS[user.role]}s` : 'Members without a role'
+  throw new APIError(
+    `${who} cannot move ${itemName(collection, { ...originalDoc, ...data })} from "${REVIEW_STATUS_LABELS[from]}" to "${REVIEW_STATUS_LABELS[to]}".` +
+      (user.role === 'editorialAssistant' ? ' Assistants send items to review; editors request changes, approve and reopen.' : '') +
+      (user.role === 'productionEditor' ? ' Production editors mark items layout-ready; editors change the review status.' : ''),
+    403,
+    { collection: collection.slug, from, to },
+    true,
+  )
+}

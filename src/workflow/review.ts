@@ -1,0 +1,55 @@
+/**
+ * The committee's review workflow, in one place: the statuses an essay, highlight,
+ * publication or chronology goes through, and who may move it from one to another.
+ * Pure data and functions: the hooks beside the collections enforce it, the admin and the
+ * dashboard may read it.
+ */
+import type { Role } from '../access/roles'
+
+export const REVIEW_STATUSES = ['draft', 'inReview', 'changesRequested', 'approved'] as const
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
+
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  draft: 'Draft',
+  inReview: 'In review',
+  changesRequested: 'Changes requested',
+  approved: 'Approved',
+}
+
+/** The collections that carry a review status (the chronology section, not its entries). */
+export const REVIEWED_COLLECTIONS = ['essays', 'highlights', 'publications', 'chronologies'] as const
+export type ReviewedCollection = (typeof REVIEWED_COLLECTIONS)[number]
+
+export function isReviewStatus(value: unknown): value is ReviewStatus {
+  return typeof value === 'string' && (REVIEW_STATUSES as readonly string[]).includes(value)
+}
+
+/**
+ * Transitions an editorial assistant may make: send to review, and send back to review
+ * after changes. Editors and admins may make any transition (request changes, approve,
+ * reopen an approved item). Production editors make none: they mark items layout-ready.
+ */
+const ASSISTANT_TRANSITIONS: ReadonlyArray<readonly [ReviewStatus, ReviewStatus]> = [
+  ['draft', 'inReview'],
+  ['changesRequested', 'inReview'],
+]
+
+export function mayChangeReviewStatus(role: Role | null | undefined, from: ReviewStatus, to: ReviewStatus): boolean {
+  if (from === to) return true
+  switch (role) {
+    case 'admin':
+    case 'editor':
+      return true
+    case 'editorialAssistant':
+      return ASSISTANT_TRANSITIONS.some(([a, b]) => a === from && b === to)
+    default:
+      return false
+  }
+}
+
+/** The status a new item starts in, and what a missing value means on an older item. */
+export const INITIAL_REVIEW_STATUS: ReviewStatus = 'draft'
+
+export function reviewStatusOf(doc: { reviewStatus?: string | null } | null | undefined): ReviewStatus {
+  return isReviewStatus(doc?.reviewStatus) ? doc.reviewStatus : INITIAL_REVIEW_STATUS
+}
