@@ -21,6 +21,7 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Booting Payload and seeding in a beforeAll takes seconds on a quiet machine, minutes on a busy one.
+    hookTimeout: 300_000,
   },
 })
