@@ -83,6 +83,7 @@ export type MissingCode =
   | 'changes-requested'
   | 'preflight-errors'
   | 'items-not-published'
+  | 'items-changed'
   | 'not-published'
   | 'unpublished-changes'
   | 'no-pdf'
@@ -172,6 +173,15 @@ export function missingOf(data: IssueStatusData): Missing[] {
       code: 'items-not-published',
       message: `${plural(unpublished.length, 'item is', 'items are')} not published: the web edition and the email leave ${unpublished.length === 1 ? 'it' : 'them'} out.`,
       details: titles(unpublished),
+    })
+  }
+
+  const changed = items.filter((i) => i.state === 'changed')
+  if (changed.length > 0) {
+    missing.push({
+      code: 'items-changed',
+      message: `${plural(changed.length, 'item has', 'items have')} changes not published yet.`,
+      details: titles(changed),
     })
   }
 

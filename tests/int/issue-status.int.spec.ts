@@ -112,7 +112,8 @@ describe('after changes', () => {
     expect(status.issue.state).toBe('changed')
     expect(section(status, 'chronology').entryCount).toBe(0)
     const missing = codes(status)
-    expect(missing).toEqual(expect.arrayContaining(['chronology-empty', 'preflight-errors', 'items-not-published', 'unpublished-changes']))
+    expect(missing).toEqual(expect.arrayContaining(['chronology-empty', 'preflight-errors', 'items-not-published', 'items-changed', 'unpublished-changes']))
+    expect(status.missing.find((m) => m.code === 'items-changed')?.details).toEqual(['Festivals of the Mekong (revised)'])
     expect(status.missing.find((m) => m.code === 'items-not-published')?.details).toEqual(['A new essay'])
     // Preflight's own words: the emptied chronology is an empty section.
     expect(status.missing.find((m) => m.code === 'preflight-errors')?.details?.join('\n')).toMatch(/Primary Documents and Resources/)

@@ -135,8 +135,16 @@ describe('missingOf', () => {
       const data = ready()
       data.sections[1].items[0].state = 'draft'
       expect(find(data, 'items-not-published')?.message).toBe('1 item is not published: the web edition and the email leave it out.')
-      data.sections[1].items[0].state = 'changed'
+      data.sections[1].items[0].state = 'published'
       expect(codes(data)).not.toContain('items-not-published')
+    })
+    it('items with changes saved as drafts over their published version', () => {
+      const data = ready()
+      data.sections[0].items[1].state = 'changed'
+      expect(find(data, 'items-changed')).toEqual({ code: 'items-changed', message: '1 item has changes not published yet.', details: [data.sections[0].items[1].title] })
+      expect(codes(data)).not.toContain('items-not-published')
+      data.sections[0].items[1].state = 'published'
+      expect(codes(data)).not.toContain('items-changed')
     })
     it('an issue never published', () => {
       const data = ready()
