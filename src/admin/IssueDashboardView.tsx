@@ -79,7 +79,8 @@ function SectionTable({ section, userId, entriesHref }: { section: SectionStatus
     <section className="issue-dashboard__section" data-testid={`dashboard-section-${section.kind}`}>
       <h3>
         {section.title}
-        <span className="issue-dashboard__kind">{SECTION_KINDS[section.kind]}</span>
+        {/* The kind, unless the printed title already says it ("Recent Publications"). */}
+        {section.title.toLowerCase().includes(section.kind) ? null : <span className="issue-dashboard__kind">{SECTION_KINDS[section.kind]}</span>}
         {section.entryCount !== undefined ? (
           <span className="issue-dashboard__kind">
             {entriesHref ? <a href={entriesHref}>{section.entryCount} entries</a> : `${section.entryCount} entries`}
@@ -97,11 +98,11 @@ function SectionTable({ section, userId, entriesHref }: { section: SectionStatus
           <thead>
             <tr>
               <th>Title</th>
-              <th>Published</th>
-              <th>Review</th>
-              <th>Assignee</th>
-              <th>Layout</th>
-              <th>Notes</th>
+              <th className="issue-dashboard__col--state">Published</th>
+              <th className="issue-dashboard__col--review">Review</th>
+              <th className="issue-dashboard__col--assignee">Assignee</th>
+              <th className="issue-dashboard__col--layout">Layout</th>
+              <th className="issue-dashboard__col--notes">Notes</th>
             </tr>
           </thead>
           <tbody>
@@ -147,7 +148,7 @@ function Summary({ status }: { status: IssueStatus }) {
       <div>
         <dt>Items</dt>
         <dd>
-          {counts.items} · {counts.published} published
+          {counts.items}, {counts.published === counts.items ? 'all' : counts.published} published
           {status.reviewTracked ? ` · ${counts.approved} approved · ${counts.inReview} in review` : ''}
         </dd>
       </div>

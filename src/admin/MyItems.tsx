@@ -32,11 +32,11 @@ export async function MyItems({ payload, user }: ServerProps) {
           <thead>
             <tr>
               <th>Title</th>
-              <th>Kind</th>
-              <th>Published</th>
-              <th>Review</th>
-              <th>Layout</th>
-              <th>Notes</th>
+              <th className="issue-dashboard__col--kind">Kind</th>
+              <th className="issue-dashboard__col--state">Published</th>
+              <th className="issue-dashboard__col--review">Review</th>
+              <th className="issue-dashboard__col--layout">Layout</th>
+              <th className="issue-dashboard__col--notes">Notes</th>
             </tr>
           </thead>
           <tbody>
