@@ -40,6 +40,8 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Bulletin Press' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
+    // "My items": what is assigned to the signed-in member, above the collections.
+    components: { beforeDashboard: ['/admin/MyItems#MyItems'] },
   },
   collections: [
     Issues,

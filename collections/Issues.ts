@@ -75,6 +75,12 @@ export const Issues: CollectionConfig = {
     components: {
       views: {
         edit: {
+          // What the issue still needs, its sections and items, and the buttons that move it on.
+          dashboard: {
+            Component: '/admin/IssueDashboardView#IssueDashboardView',
+            path: '/dashboard',
+            tab: { label: 'Dashboard', href: '/dashboard', order: 110 },
+          },
           // The email newsletter of this issue: preview and "Send test".
           newsletter: {
             Component: '/admin/NewsletterView#NewsletterView',

@@ -169,6 +169,16 @@ export function reportOf(slug: string, findings: PreflightFinding[], pageCount?:
   return { slug, ok: errors.length === 0, errors, warnings: findings.filter((f) => f.severity === 'warning'), pageCount }
 }
 
+/**
+ * Preflight without the render: every check but the page count (a warning only), in a
+ * fraction of the time. For the issue dashboard, which shows it on every visit; the Print
+ * PDF tab and the export run preflightIssue().
+ */
+export async function preflightWithoutRender(payload: Payload, slug: string, options: { draft?: boolean } = {}): Promise<PreflightReport> {
+  const { model, brokenReferences } = await assembleIssue(payload, slug, { draft: options.draft ?? true })
+  return reportOf(slug, checkIssueModel(model, { brokenReferences }))
+}
+
 /** The preflight of the issue as it would print now (latest drafts), with a real render for the page count. */
 export async function preflightIssue(payload: Payload, slug: string): Promise<PreflightReport & { pdf: Uint8Array }> {
   const { model, brokenReferences } = await assembleIssue(payload, slug, { draft: true })

@@ -1,4 +1,5 @@
 import { ImportChronologyLink as ImportChronologyLink_d50460d37e9519ba5a370cb6726b6970 } from '../../../admin/ImportChronologyLink'
+import { IssueDashboardView as IssueDashboardView_eb584b9cc4f96b6d875051696caf6032 } from '../../../admin/IssueDashboardView'
 import { NewsletterView as NewsletterView_4c490a88253c88569b373b9674edec7c } from '../../../admin/NewsletterView'
 import { PrintView as PrintView_bcf02e72c650ab39c7661832498e16d7 } from '../../../admin/PrintView'
 import { ImportChronologyView as ImportChronologyView_425d13d47c012d2baa4b1188559473df } from '../../../admin/ImportChronologyView'
@@ -28,11 +29,13 @@ import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SubscriberListTools as SubscriberListTools_245619b6e4dd70df70cab15a11251a48 } from '../../../admin/SubscriberListTools'
 import { CampaignPanel as CampaignPanel_aa7ce1d61abf281b6a7b1735d1dddd17 } from '../../../admin/CampaignPanel'
+import { MyItems as MyItems_5fa1cb96f42736f802703bd33a21f0e8 } from '../../../admin/MyItems'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/admin/ImportChronologyLink#ImportChronologyLink": ImportChronologyLink_d50460d37e9519ba5a370cb6726b6970,
+  "/admin/IssueDashboardView#IssueDashboardView": IssueDashboardView_eb584b9cc4f96b6d875051696caf6032,
   "/admin/NewsletterView#NewsletterView": NewsletterView_4c490a88253c88569b373b9674edec7c,
   "/admin/PrintView#PrintView": PrintView_bcf02e72c650ab39c7661832498e16d7,
   "/admin/ImportChronologyView#ImportChronologyView": ImportChronologyView_425d13d47c012d2baa4b1188559473df,
@@ -62,5 +65,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/SubscriberListTools#SubscriberListTools": SubscriberListTools_245619b6e4dd70df70cab15a11251a48,
   "/admin/CampaignPanel#CampaignPanel": CampaignPanel_aa7ce1d61abf281b6a7b1735d1dddd17,
+  "/admin/MyItems#MyItems": MyItems_5fa1cb96f42736f802703bd33a21f0e8,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,66 @@
+import type { Payload } from 'payload'
+
+import type { User } from '../payload-types'
+import { WORKFLOW_COLLECTIONS, workflowFieldsOf, workflowOf, type ReviewStatus, type WorkflowCollection, type WorkflowDoc } from './fields'
+
+/**
+ * "My items": the essays, highlights, publications and chronologies assigned to a member
+ * of the committee, newest change first, as plain data for the admin dashboard.
+ */
+
+export interface MyItem {
+  collection: WorkflowCollection
+  id: number | string
+  title: string
+  href: string
+  /** Of the latest version: a draft saved over a published item counts as draft. */
+  state: 'published' | 'draft'
+  reviewStatus?: ReviewStatus
+  layoutReady?: boolean
+  unresolvedNotes: number
+  updatedAt: string
+}
+
+export interface MyItemsResult {
+  /** False while no collection has the `assignee` field (the workflow has not landed). */
+  available: boolean
+  items: MyItem[]
+}
+
+const LIMIT = 50
+
+export async function myItems(payload: Payload, user: User | null | undefined): Promise<MyItemsResult> {
+  const collections = WORKFLOW_COLLECTIONS.filter((collection) => workflowFieldsOf(payload, collection).assignee)
+  if (!user || collections.length === 0) return { available: collections.length > 0, items: [] }
+  const admin = payload.config.routes.admin
+  const items: MyItem[] = []
+  for (const collection of collections) {
+    const { docs } = await payload.find({
+      collection,
+      // The field is known to exist here; the generated types learn it when it lands.
+      where: { assignee: { equals: user.id } },
+      draft: true,
+      depth: 0,
+      sort: '-updatedAt',
+      limit: LIMIT,
+      user,
+      overrideAccess: false,
+    })
+    for (const doc of docs as WorkflowDoc[]) {
+      const flow = workflowOf(doc)
+      items.push({
+        collection,
+        id: doc.id,
+        title: doc.title,
+        href: `${admin}/collections/${collection}/${encodeURIComponent(String(doc.id))}`,
+        state: doc._status === 'published' ? 'published' : 'draft',
+        reviewStatus: flow.reviewStatus,
+        layoutReady: flow.layoutReady,
+        unresolvedNotes: flow.unresolvedNotes,
+        updatedAt: doc.updatedAt,
+      })
+    }
+  }
+  items.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
+  return { available: true, items: items.slice(0, LIMIT) }
+}
