@@ -149,7 +149,7 @@ function Summary({ status }: { status: IssueStatus }) {
         <dt>Items</dt>
         <dd>
           {counts.items}, {counts.published === counts.items ? 'all' : counts.published} published
-          {status.reviewTracked ? ` · ${counts.approved} approved · ${counts.inReview} in review` : ''}
+          {` · ${counts.approved} approved · ${counts.inReview} in review`}
         </dd>
       </div>
       <div>
@@ -235,11 +235,6 @@ export async function IssueDashboardView({ doc, initPageResult }: DocumentViewSe
       {status.sections.map((section) => (
         <SectionTable key={section.id} section={section} userId={user?.id} entriesHref={section.kind === 'chronology' ? entriesHref : undefined} />
       ))}
-      {!status.reviewTracked ? (
-        <p className="issue-dashboard__note">
-          Review status, assignee and layout-ready come with the review workflow; until it is installed they show “—”.
-        </p>
-      ) : null}
     </div>
   )
 }

@@ -19,13 +19,11 @@ const KIND: Record<WorkflowCollection, string> = {
 
 export async function MyItems({ payload, user }: ServerProps) {
   if (!user) return null
-  const { available, items } = await myItems(payload, user)
+  const { items } = await myItems(payload, user)
   return (
     <section className="my-items" data-testid="my-items">
       <h2>My items</h2>
-      {!available ? (
-        <p className="issue-dashboard__none">Nothing can be assigned yet: assignment comes with the review workflow.</p>
-      ) : items.length === 0 ? (
+      {items.length === 0 ? (
         <p className="issue-dashboard__none">Nothing is assigned to you.</p>
       ) : (
         <table className="issue-dashboard__items">

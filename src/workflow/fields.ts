@@ -1,50 +1,19 @@
-import type { CollectionSlug, Payload } from 'payload'
-
-import type { Chronology, Essay, Highlight, Publication, User } from '../payload-types'
+import type { Chronology, Essay, Highlight, Publication } from '../payload-types'
+import { isReviewStatus, REVIEWED_COLLECTIONS, type ReviewedCollection, type ReviewStatus } from './review'
 
 /**
- * The review workflow's fields on issue content, read through one typed accessor.
- *
- * Essays, highlights, publications and chronologies are getting `reviewStatus`, `assignee`,
- * `layoutReady` and `reviewNotes` (issue 7, on the workflow branch). Until those fields are
- * in the collections and in payload-types.ts, everything here reads them as optional and
- * checks their values at run time. When they land, only the types below change: the
- * dashboard and "My items" keep calling workflowOf().
+ * The review workflow's fields on issue content (src/fields/reviewFields.ts), read through
+ * one accessor for the dashboard and "My items": the assignee may come as an id or
+ * populated, and older rows may hold no status.
  */
 
-export const REVIEW_STATUSES = ['draft', 'inReview', 'changesRequested', 'approved'] as const
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
-
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
-  draft: 'Draft',
-  inReview: 'In review',
-  changesRequested: 'Changes requested',
-  approved: 'Approved',
-}
+export { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type ReviewStatus } from './review'
 
 /** The collections whose items go through review, in the editors' order. */
-export const WORKFLOW_COLLECTIONS = ['essays', 'highlights', 'publications', 'chronologies'] as const
-export type WorkflowCollection = (typeof WORKFLOW_COLLECTIONS)[number]
-
-export const WORKFLOW_FIELDS = ['reviewStatus', 'assignee', 'layoutReady', 'reviewNotes'] as const
-export type WorkflowField = (typeof WORKFLOW_FIELDS)[number]
+export const WORKFLOW_COLLECTIONS = REVIEWED_COLLECTIONS
+export type WorkflowCollection = ReviewedCollection
 
 type Id = number | string
-
-/** As the workflow branch defines them. Replace with the generated types when they land. */
-export interface StoredReviewNote {
-  author?: Id | User | null
-  createdAt?: string | null
-  text?: string | null
-  resolved?: boolean | null
-}
-
-export interface StoredWorkflowFields {
-  reviewStatus?: ReviewStatus | null
-  assignee?: Id | User | null
-  layoutReady?: boolean | null
-  reviewNotes?: StoredReviewNote[] | null
-}
 
 export type WorkflowDoc = Essay | Highlight | Publication | Chronology
 
@@ -59,14 +28,10 @@ export interface Workflow {
   unresolvedNotes: number
 }
 
-const isReviewStatus = (value: unknown): value is ReviewStatus =>
-  typeof value === 'string' && (REVIEW_STATUSES as readonly string[]).includes(value)
-
 const isId = (value: unknown): value is Id => typeof value === 'number' || (typeof value === 'string' && value !== '')
 
 export function workflowOf(doc: WorkflowDoc): Workflow {
-  const stored = doc as WorkflowDoc & StoredWorkflowFields
-  const assignee: unknown = stored.assignee
+  const assignee: unknown = doc.assignee
   let assigneeId: Id | undefined
   let assigneeName: string | undefined
   if (isId(assignee)) assigneeId = assignee
@@ -74,28 +39,13 @@ export function workflowOf(doc: WorkflowDoc): Workflow {
     assigneeId = assignee.id
     if ('name' in assignee && typeof assignee.name === 'string') assigneeName = assignee.name
   }
-  const notes = Array.isArray(stored.reviewNotes) ? stored.reviewNotes : []
+  const notes = Array.isArray(doc.reviewNotes) ? doc.reviewNotes : []
   return {
-    reviewStatus: isReviewStatus(stored.reviewStatus) ? stored.reviewStatus : undefined,
+    reviewStatus: isReviewStatus(doc.reviewStatus) ? doc.reviewStatus : undefined,
     assigneeId,
     assigneeName,
-    layoutReady: typeof stored.layoutReady === 'boolean' ? stored.layoutReady : undefined,
+    layoutReady: typeof doc.layoutReady === 'boolean' ? doc.layoutReady : undefined,
     notes: notes.length,
     unresolvedNotes: notes.filter((note) => note && typeof note === 'object' && note.resolved !== true).length,
-  }
-}
-
-/**
- * Which workflow fields a collection has in this build. A query on a field the collection
- * does not have is refused by Payload, so "My items" asks here first.
- */
-export function workflowFieldsOf(payload: Payload, collection: WorkflowCollection): Record<WorkflowField, boolean> {
-  const config = payload.collections[collection as CollectionSlug]?.config
-  const names = new Set((config?.flattenedFields ?? []).map((field) => field.name))
-  return {
-    reviewStatus: names.has('reviewStatus'),
-    assignee: names.has('assignee'),
-    layoutReady: names.has('layoutReady'),
-    reviewNotes: names.has('reviewNotes'),
   }
 }

@@ -3,7 +3,7 @@ import type { Payload, Where } from 'payload'
 import type { Issue, IssueExport, User } from '../payload-types'
 import { IssueNotFoundError } from '../issue/assemble'
 import { preflightWithoutRender } from '../issue/preflight'
-import { workflowFieldsOf, workflowOf, type WorkflowCollection, type WorkflowDoc } from './fields'
+import { workflowOf, type WorkflowCollection, type WorkflowDoc } from './fields'
 import {
   countsOf,
   missingOf,
@@ -181,7 +181,6 @@ export async function issueStatus(payload: Payload, slug: string, user: User | n
       updatedAt: issue.updatedAt,
       href: hrefOf('issues', issue.id),
     },
-    reviewTracked: workflowFieldsOf(payload, 'essays').reviewStatus,
     sections: sectionStatuses,
     preflight: { ok, errors, warnings },
     lastChangeAt: newest([issue.updatedAt, ...[...docs.values()].map(({ doc }) => doc.updatedAt), ...entryDates]),

@@ -63,8 +63,6 @@ export interface StatusCounts {
 
 export interface IssueStatusData {
   issue: { id: Id; slug: string; title: string; state: PublishState; updatedAt: string; href: string }
-  /** Whether essays carry a review status in this build (the workflow fields have landed). */
-  reviewTracked: boolean
   sections: SectionStatus[]
   /**
    * Preflight's checks of the issue as it would print now (latest drafts), without the
@@ -126,14 +124,12 @@ export function missingOf(data: IssueStatusData): Missing[] {
   const items = itemsOf(data.sections)
   const titles = (list: ItemStatus[]) => list.map((i) => i.title)
 
-  if (data.reviewTracked) {
-    const essays = data.sections.filter((s) => s.kind === 'essays').flatMap((s) => s.items)
-    if (!essays.some((e) => e.reviewStatus === 'approved')) {
-      missing.push({
-        code: 'no-essay-approved',
-        message: essays.length === 0 ? 'No essay approved: the issue has no essays yet.' : 'No essay approved yet.',
-      })
-    }
+  const essays = data.sections.filter((s) => s.kind === 'essays').flatMap((s) => s.items)
+  if (!essays.some((e) => e.reviewStatus === 'approved')) {
+    missing.push({
+      code: 'no-essay-approved',
+      message: essays.length === 0 ? 'No essay approved: the issue has no essays yet.' : 'No essay approved yet.',
+    })
   }
 
   const chronologies = data.sections.filter((s) => s.kind === 'chronology')

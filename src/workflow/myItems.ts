@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { User } from '../payload-types'
-import { WORKFLOW_COLLECTIONS, workflowFieldsOf, workflowOf, type ReviewStatus, type WorkflowCollection, type WorkflowDoc } from './fields'
+import { WORKFLOW_COLLECTIONS, workflowOf, type ReviewStatus, type WorkflowCollection, type WorkflowDoc } from './fields'
 
 /**
  * "My items": the essays, highlights, publications and chronologies assigned to a member
@@ -22,22 +22,18 @@ export interface MyItem {
 }
 
 export interface MyItemsResult {
-  /** False while no collection has the `assignee` field (the workflow has not landed). */
-  available: boolean
   items: MyItem[]
 }
 
 const LIMIT = 50
 
 export async function myItems(payload: Payload, user: User | null | undefined): Promise<MyItemsResult> {
-  const collections = WORKFLOW_COLLECTIONS.filter((collection) => workflowFieldsOf(payload, collection).assignee)
-  if (!user || collections.length === 0) return { available: collections.length > 0, items: [] }
+  if (!user) return { items: [] }
   const admin = payload.config.routes.admin
   const items: MyItem[] = []
-  for (const collection of collections) {
+  for (const collection of WORKFLOW_COLLECTIONS) {
     const { docs } = await payload.find({
       collection,
-      // The field is known to exist here; the generated types learn it when it lands.
       where: { assignee: { equals: user.id } },
       draft: true,
       depth: 0,
@@ -62,5 +58,5 @@ export async function myItems(payload: Payload, user: User | null | undefined): 
     }
   }
   items.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))
-  return { available: true, items: items.slice(0, LIMIT) }
+  return { items: items.slice(0, LIMIT) }
 }

@@ -32,7 +32,6 @@ function section(kind: SectionStatus['kind'], items: ItemStatus[], extra: Partia
 function ready(): IssueStatusData {
   return {
     issue: { id: 1, slug: 'q2', title: 'Q2', state: 'published', updatedAt: at(1), href: '/admin/collections/issues/1' },
-    reviewTracked: true,
     sections: [
       section('essays', [item(), item({ reviewStatus: 'draft' })]),
       section('highlights', [item({ collection: 'highlights' })]),
@@ -64,12 +63,6 @@ describe('missingOf', () => {
       const data = ready()
       data.sections[0] = section('essays', [])
       expect(find(data, 'no-essay-approved')?.message).toMatch(/no essays yet/)
-    })
-    it('is not claimed while essays carry no review status in this build', () => {
-      const data = ready()
-      data.reviewTracked = false
-      data.sections[0] = section('essays', [item({ reviewStatus: undefined })])
-      expect(codes(data)).not.toContain('no-essay-approved')
     })
     it('is off with one approved essay', () => {
       expect(codes(ready())).not.toContain('no-essay-approved')
