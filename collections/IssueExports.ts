@@ -3,8 +3,9 @@ import type { CollectionConfig } from 'payload'
 
 import { canExport } from '../src/access/canExport'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
-import { isStaff } from '../src/access/isStaff'
+import { isStaffField } from '../src/access/isStaff'
 import { nobody } from '../src/access/nobody'
+import { staffOrPublishedIssueExport } from '../src/access/staffOrPublishedIssueExport'
 import { env } from '../src/env'
 import { exportEndpoint, preflightEndpoint } from './endpoints/issueExports'
 
@@ -18,7 +19,7 @@ export const IssueExports: CollectionConfig = {
     group: 'Production',
   },
   access: {
-    read: isStaff,
+    read: staffOrPublishedIssueExport,
     create: canExport,
     update: nobody,
     delete: isEditorOrAdmin,
@@ -33,11 +34,12 @@ export const IssueExports: CollectionConfig = {
     { name: 'issue', type: 'relationship', relationTo: 'issues', required: true, index: true },
     { name: 'contentHash', type: 'text', required: true, index: true, admin: { description: 'SHA-256 of the PDF: the same content exports to the same bytes.' } },
     { name: 'exportedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'exportedBy', type: 'relationship', relationTo: 'users' },
+    { name: 'exportedBy', type: 'relationship', relationTo: 'users', access: { read: isStaffField } },
     {
       name: 'exportedVia',
       type: 'select',
       required: true,
+      access: { read: isStaffField },
       options: [
         { value: 'admin', label: 'Admin' },
         { value: 'cli', label: 'Command line' },
@@ -45,7 +47,7 @@ export const IssueExports: CollectionConfig = {
       ],
     },
     { name: 'pageCount', type: 'number', required: true },
-    { name: 'forced', type: 'checkbox', defaultValue: false, admin: { description: 'Exported despite preflight errors.' } },
-    { name: 'preflight', type: 'json', admin: { description: 'The preflight findings at export time.' } },
+    { name: 'forced', type: 'checkbox', defaultValue: false, access: { read: isStaffField }, admin: { description: 'Exported despite preflight errors.' } },
+    { name: 'preflight', type: 'json', access: { read: isStaffField }, admin: { description: 'The preflight findings at export time.' } },
   ],
 }

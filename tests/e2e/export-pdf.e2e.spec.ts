@@ -51,6 +51,12 @@ describe('exporting the print PDF from the admin', () => {
     expect(text).toContain('Festivals of the Mekong')
     expect(fs.statSync(file).size).toBeGreaterThan(50_000)
 
+    // Readers now download it from the web edition, without signing in.
+    const reader = await fetch(`${server.url}/issues/demo/pdf`)
+    expect(reader.status).toBe(200)
+    expect(reader.headers.get('content-type')).toMatch(/application\/pdf/)
+    expect(Buffer.from(await reader.arrayBuffer()).equals(fs.readFileSync(file))).toBe(true)
+
     await page.reload()
     const history = page.getByTestId('export-history')
     await history.waitFor({ timeout: 60_000 })

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '@/payload-types'
 import { exportIssuePdf, ExportNotAllowedError, PreflightFailedError } from '@/issue/exportPdf'
+import { publishedIssuePdf } from '@/issue/publishedPdf'
 import { seedDemo } from '@/seed/demo'
 import { startTestPayload, type TestPayload } from '../support/payload'
 
@@ -107,6 +108,28 @@ describe('exporting the demo issue', () => {
     expect(again.record.contentHash).toBe(first.record.contentHash)
     const { docs } = await payload.find({ collection: 'issue-exports', depth: 0 })
     expect(docs).toHaveLength(2)
+  })
+
+  it('gives readers the newest export of a published issue, without who made it or its findings', async () => {
+    const pdf = await publishedIssuePdf(payload, 'demo')
+    expect(pdf?.url).toMatch(/\/api\/issue-exports\/file\/demo-[0-9a-f]{12}(-\d+)?\.pdf$/)
+    const { docs } = await payload.find({ collection: 'issue-exports', depth: 0, overrideAccess: false })
+    expect(docs.length).toBeGreaterThan(0)
+    for (const doc of docs) {
+      expect(doc.exportedBy).toBeUndefined()
+      expect(doc.preflight).toBeUndefined()
+    }
+    // Unpublished, the issue's PDF is nobody's business but the committee's.
+    const issue = (await payload.find({ collection: 'issues', where: { slug: { equals: 'demo' } }, depth: 0 })).docs[0]
+    await payload.update({ collection: 'issues', id: issue.id, data: { _status: 'draft' } })
+    try {
+      expect(await publishedIssuePdf(payload, 'demo')).toBeUndefined()
+      expect((await payload.find({ collection: 'issue-exports', depth: 0, overrideAccess: false })).totalDocs).toBe(0)
+      expect((await payload.find({ collection: 'issue-exports', depth: 0, overrideAccess: false, user: await user('editorialAssistant') })).totalDocs).toBeGreaterThan(0)
+    } finally {
+      await payload.update({ collection: 'issues', id: issue.id, data: { _status: 'published' } })
+    }
+    expect(await publishedIssuePdf(payload, 'no-such-issue')).toBeUndefined()
   })
 
   it('refuses the editorial assistant', async () => {

@@ -1,12 +1,17 @@
-import { notFound } from 'next/navigation'
+import { notFound, redirect } from 'next/navigation'
+
+import { publishedIssuePdf } from '@/issue/publishedPdf'
+import { sitePayload } from '../../../_lib/site'
 
 export const dynamic = 'force-dynamic'
 
 /**
- * /issues/<slug>/pdf: the PDF edition. PDF export (src/render/pdf) does not provide
- * '@/render/pdf/export' yet, so this answers 404 with ./not-found.tsx ("not yet
- * available"). Once it exists, replace this page with a route.ts that streams its PDF.
+ * /issues/<slug>/pdf: the PDF edition, the newest export of the published issue. Until the
+ * production editor exports one, a 404 that says so (./not-found.tsx).
  */
-export default function IssuePdf(): never {
-  notFound()
+export default async function IssuePdf({ params }: { params: Promise<{ slug: string }> }): Promise<never> {
+  const { slug } = await params
+  const pdf = await publishedIssuePdf(await sitePayload(), slug)
+  if (!pdf) notFound()
+  redirect(pdf.url)
 }
