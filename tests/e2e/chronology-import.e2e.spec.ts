@@ -13,7 +13,7 @@ import { startNextDev, type NextServer } from '../support/nextServer'
  * are there. Then a document with a mistake: the line is left out and the rest imported.
  */
 
-const APRIL = fs.readFileSync(path.resolve(process.cwd(), '../shared/fixtures/chronology-2024-04.txt'), 'utf8')
+const APRIL = fs.readFileSync(path.resolve(process.cwd(), 'tests/fixtures/chronology-2024-04.txt'), 'utf8')
 
 let server: NextServer
 let browser: Awaited<ReturnType<typeof launchBrowser>>

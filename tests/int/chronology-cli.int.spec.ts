@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
  * file runs with the slow tests (vitest.e2e.config.ts), under its timeouts.
  */
 
-const FIXTURE = path.resolve(process.cwd(), '../shared/fixtures/chronology-2024-04.txt')
+const FIXTURE = path.resolve(process.cwd(), 'tests/fixtures/chronology-2024-04.txt')
 let dir: string
 let env: NodeJS.ProcessEnv
 

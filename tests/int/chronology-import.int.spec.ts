@@ -20,7 +20,7 @@ import { pdftotext } from '../unit/pdf/pdfTools'
  * imported into the demo issue (whose chronology covers April to June 2024).
  */
 
-const APRIL = fs.readFileSync(path.resolve(process.cwd(), '../shared/fixtures/chronology-2024-04.txt'), 'utf8')
+const APRIL = fs.readFileSync(path.resolve(process.cwd(), 'tests/fixtures/chronology-2024-04.txt'), 'utf8')
 const PERIOD = { start: '2024-04-01', end: '2024-06-30' }
 
 /** Line of the fixture -> the dates its day cell stands for. */
