@@ -54,18 +54,18 @@ function failure(error: unknown): Response {
 
 const actorOf = (req: PayloadRequest): CampaignActor => ({ user: req.user as User })
 
-function action(path: string, run: (req: PayloadRequest, id: string, data: Record<string, unknown>) => Promise<unknown>): Endpoint {
+/** A campaign endpoint: editors only, a campaign id in the path, CampaignErrors as answers. */
+function campaignEndpoint(path: string, method: 'get' | 'post', run: (req: PayloadRequest, id: string) => Promise<Response>): Endpoint {
   return {
     path: `/:id/${path}`,
-    method: 'post',
+    method,
     handler: async (req) => {
       const denied = deny(req)
       if (denied) return denied
       const id = idOf(req)
       if (!id) return Response.json({ error: 'No campaign.' }, { status: 404 })
       try {
-        await run(req, id, await body(req))
-        return Response.json(await campaignStatus(req.payload, id))
+        return await run(req, id)
       } catch (error) {
         return failure(error)
       }
@@ -73,27 +73,22 @@ function action(path: string, run: (req: PayloadRequest, id: string, data: Recor
   }
 }
 
+function action(path: string, run: (req: PayloadRequest, id: string, data: Record<string, unknown>) => Promise<unknown>): Endpoint {
+  return campaignEndpoint(path, 'post', async (req, id) => {
+    await run(req, id, await body(req))
+    return Response.json(await campaignStatus(req.payload, id))
+  })
+}
+
 export const campaignEndpoints: Endpoint[] = [
-  {
-    path: '/:id/status',
-    method: 'get',
-    handler: async (req) => {
-      const denied = deny(req)
-      if (denied) return denied
-      const id = idOf(req)
-      if (!id) return Response.json({ error: 'No campaign.' }, { status: 404 })
-      try {
-        const report = await campaignStatus(req.payload, id, { problemsPage: Number(req.searchParams.get('page') ?? 1) })
-        const readiness =
-          report.status === 'draft' || report.status === 'scheduled'
-            ? await campaignReadiness(req.payload, (await req.payload.findByID({ collection: 'issues', id: report.issue.id, depth: 0, draft: true, overrideAccess: true })) as Issue)
-            : undefined
-        return Response.json({ ...report, readiness }, { headers: { 'Cache-Control': 'no-store' } })
-      } catch (error) {
-        return failure(error)
-      }
-    },
-  },
+  campaignEndpoint('status', 'get', async (req, id) => {
+    const report = await campaignStatus(req.payload, id, { problemsPage: Number(req.searchParams.get('page') ?? 1) })
+    const readiness =
+      report.status === 'draft' || report.status === 'scheduled'
+        ? await campaignReadiness(req.payload, (await req.payload.findByID({ collection: 'issues', id: report.issue.id, depth: 0, draft: true, overrideAccess: true })) as Issue)
+        : undefined
+    return Response.json({ ...report, readiness }, { headers: { 'Cache-Control': 'no-store' } })
+  }),
   action('start', (req, id, data) => startCampaign(req.payload, id, { actor: actorOf(req), confirm: data.confirm === true })),
   action('schedule', (req, id, data) => {
     const at = new Date(typeof data.at === 'string' ? data.at : NaN)
@@ -104,39 +99,27 @@ export const campaignEndpoints: Endpoint[] = [
   action('resume', (req, id) => resumeCampaign(req.payload, id, actorOf(req))),
   action('cancel', (req, id) => cancelCampaign(req.payload, id, actorOf(req))),
   action('resend-unknown', (req, id) => resendUnknown(req.payload, id, actorOf(req))),
-  {
-    path: '/:id/message',
-    method: 'get',
-    handler: async (req) => {
-      const denied = deny(req)
-      if (denied) return denied
-      const id = idOf(req)
-      if (!id) return Response.json({ error: 'No campaign.' }, { status: 404 })
-      try {
-        const campaign = await getCampaign(req.payload, id)
-        const snapshot = campaign.message?.snapshot as FrozenCampaignMessage | undefined
-        if (!snapshot) return Response.json({ error: 'The message is frozen when the campaign starts.' }, { status: 404 })
-        let recipient = { id: 'sample', email: 'reader@example.org', name: 'Sample Reader' }
-        const deliveryId = req.searchParams.get('delivery')
-        if (deliveryId) {
-          const delivery = await req.payload.findByID({ collection: 'deliveries', id: deliveryId, depth: 1, overrideAccess: true })
-          const subscriber = delivery.subscriber as { id: number | string; name?: string | null } | number
-          const subscriberId = typeof subscriber === 'object' ? subscriber.id : subscriber
-          recipient = { id: String(subscriberId), email: delivery.email, name: (typeof subscriber === 'object' && subscriber.name) || '' }
-        }
-        const rendered = await renderFrozenForRecipient(snapshot, { ...recipient, name: recipient.name || undefined })
-        const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'X-Subject': encodeURIComponent(rendered.subject), 'X-Content-Hash': campaign.message?.contentHash ?? '' }
-        if (req.searchParams.get('format') === 'text') return new Response(rendered.text, { headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } })
-        return new Response(rendered.html, {
-          headers: {
-            ...headers,
-            'Content-Type': 'text/html; charset=utf-8',
-            'Content-Security-Policy': "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
-          },
-        })
-      } catch (error) {
-        return failure(error)
-      }
-    },
-  },
+  campaignEndpoint('message', 'get', async (req, id) => {
+    const campaign = await getCampaign(req.payload, id)
+    const snapshot = campaign.message?.snapshot as FrozenCampaignMessage | undefined
+    if (!snapshot) return Response.json({ error: 'The message is frozen when the campaign starts.' }, { status: 404 })
+    let recipient = { id: 'sample', email: 'reader@example.org', name: 'Sample Reader' }
+    const deliveryId = req.searchParams.get('delivery')
+    if (deliveryId) {
+      const delivery = await req.payload.findByID({ collection: 'deliveries', id: deliveryId, depth: 1, overrideAccess: true })
+      const subscriber = delivery.subscriber as { id: number | string; name?: string | null } | number
+      const subscriberId = typeof subscriber === 'object' ? subscriber.id : subscriber
+      recipient = { id: String(subscriberId), email: delivery.email, name: (typeof subscriber === 'object' && subscriber.name) || '' }
+    }
+    const rendered = await renderFrozenForRecipient(snapshot, { ...recipient, name: recipient.name || undefined })
+    const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'X-Subject': encodeURIComponent(rendered.subject), 'X-Content-Hash': campaign.message?.contentHash ?? '' }
+    if (req.searchParams.get('format') === 'text') return new Response(rendered.text, { headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } })
+    return new Response(rendered.html, {
+      headers: {
+        ...headers,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
+      },
+    })
+  }),
 ]

@@ -12,7 +12,7 @@
  * 40 messages a second per core, far below what the list needs. The slotted template is
  * filled per recipient (HTML-escaped exactly as React escapes text), and the MIME template
  * (composed once by nodemailer from buildNewsletterMessage's options) gets the recipient's
- * To, Message-ID, List-Unsubscribe and base64 bodies. At freeze time the filled copy is
+ * To, Message-ID, List-Unsubscribe and its quoted-printable bodies. At freeze time the filled copy is
  * compared with a real per-recipient render for awkward sample names; if they ever differ
  * (a template that transforms the name, say), the campaign falls back to rendering every
  * message in full ("render" mode), slower but never wrong. Addresses that are not plain
@@ -425,14 +425,6 @@ export function nodemailerToHeader(recipient: CampaignRecipient): string {
   const match = /(?:^|\r\n)(To: .*(?:\r\n[ \t].*)*)/.exec(headers)
   if (!match) throw new Error(`could not build a To header for ${recipient.email}`)
   return match[1]
-}
-
-/** base64 in 76-character lines, as MIME wants. */
-export function base64Lines(text: string): string {
-  const b64 = Buffer.from(text, 'utf8').toString('base64')
-  const lines: string[] = []
-  for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76))
-  return lines.join('\r\n')
 }
 
 /** A raw message as a stream that tells when the transport has read all of it. */
