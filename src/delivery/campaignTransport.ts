@@ -5,6 +5,7 @@
  */
 import net from 'node:net'
 import nodemailer, { type Transporter } from 'nodemailer'
+import { parseConnectionUrl } from 'nodemailer/lib/shared'
 import type SMTPPool from 'nodemailer/lib/smtp-pool'
 
 import type { Env } from '../env'
@@ -15,11 +16,14 @@ type SocketCallback = (err: Error | null, socketOptions?: { connection: net.Sock
 
 export function createCampaignTransport(env: Pick<Env, 'SMTP_URL' | 'OUTBOX_DIR'>, settings: CampaignSettings): Transporter {
   if (!env.SMTP_URL) return nodemailer.createTransport(outboxTransport(env.OUTBOX_DIR))
-  const url = new URL(env.SMTP_URL)
-  const secure = url.protocol === 'smtps:'
+  // The URL is parsed here, not passed as `url`: given a `url`, nodemailer.createTransport
+  // builds from the URL alone and drops every other option (the pool, its size, the
+  // timeouts, getSocket), which sent each message on a fresh unpooled connection.
+  const fromUrl = parseConnectionUrl(env.SMTP_URL)
+  const secure = Boolean(fromUrl.secure)
   const options: SMTPPool.Options = {
+    ...fromUrl,
     pool: true,
-    url: env.SMTP_URL,
     maxConnections: settings.connections,
     maxMessages: Infinity,
     connectionTimeout: Math.min(settings.smtpTimeoutMs, 30_000),
@@ -31,8 +35,8 @@ export function createCampaignTransport(env: Pick<Env, 'SMTP_URL' | 'OUTBOX_DIR'
     // nodemailer writes a message's final "." on its own; with Nagle's algorithm that small
     // write waits for the server's delayed ACK (~40 ms a message). TCP_NODELAY avoids it.
     // STARTTLS, when the server offers it, upgrades this same socket.
-    const port = Number(url.port || 587)
-    const host = url.hostname
+    const port = fromUrl.port ?? 587
+    const host = fromUrl.host ?? 'localhost'
     options.getSocket = (_options: unknown, callback: SocketCallback) => {
       const socket = net.connect(port, host)
       const failed = (err: Error) => callback(err)
