@@ -2,7 +2,8 @@
  * Campaign sending benchmark: `npm run bench:send` prints one JSON object.
  *
  * The demo issue (a realistic newsletter, ~45 KB as sent) goes through the real campaign
- * path (startCampaign: preflight, frozen message; runCampaign: audience frozen into the
+ * path (startCampaign here: preflight, frozen message; runCampaign in a worker process of
+ * its own, bench/sendWorker.ts, as `npm run worker` runs it: audience frozen into the
  * ledger, claims, nodemailer's SMTP pool, outcomes) to a loopback smtp-server sink running
  * in its own process (bench/sendSink.ts).
  *
@@ -10,34 +11,52 @@
  *   the sending phase (first attempt to last outcome). freezeMs: writing the audience into
  *   the ledger before that, reported apart.
  * - p50Ms, p99Ms: one SMTP attempt, from handing the message to the pool to its answer.
- * - peakRssMb: the sending process (Payload and engine) during the 10,000 run.
+ * - peakRssMb: the sending process (Payload and engine), its peak over the 10,000 run.
  * - sinkCeilingPerSecond: the same message sent by a minimal pipelined SMTP client straight
  *   to the same sink as fast as it takes it, in this run; fractionOfCeiling: the ratio.
- * - rss100kMb: peak RSS of a 100,000-subscriber campaign (memory must stay flat).
+ * - rss100kMb: the sending process's peak RSS over a 100,000-subscriber campaign (memory
+ *   must stay flat). detail.*.rssAtStartMb: the same process right after Payload started.
+ * - detail.nodemailerCeilingPerSecond: the same transport and bytes with no ledger: the
+ *   bound for any sender built on nodemailer's pool in one process on this machine.
  * The machine's other load shows in every number: run it on a quiet machine.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 
-import { quietStdout } from '../src/cli/payload'
-import { createCampaign, findIssueBySlug, startCampaign } from '../src/delivery/campaign'
-import { CampaignMessageFactory, type FrozenCampaignMessage } from '../src/delivery/campaignMessage'
-import { runCampaign } from '../src/delivery/engine'
-import { seedDemo } from '../src/seed/demo'
-import { startTestPayload } from '../tests/support/payload'
+import { loadLexicalWithoutTopLevelAwait } from '../src/cli/lexicalEntryPoints'
+import type { FrozenCampaignMessage } from '../src/delivery/campaignMessage'
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)
 const BIG = Number(process.env.BENCH_BIG_SUBSCRIBERS ?? 100_000)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8)
 const CEILING_MESSAGES = Number(process.env.BENCH_CEILING_MESSAGES ?? 6000)
+const BATCH = Number(process.env.BENCH_BATCH ?? 500)
+
+/** The sending process runs with the Node flags `npm run worker` has (package.json), and any extra. */
+const WORKER_NODE_FLAGS = [
+  ...(/NODE_OPTIONS='([^']*)'/.exec((JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.worker)?.[1] ?? '').split(' '),
+  ...(process.env.BENCH_WORKER_FLAGS ?? '').split(' '),
+].filter(Boolean)
 
 const verbose = process.env.BENCH_VERBOSE === '1'
 const note = (line: string) => verbose && process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`)
-const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10
-let peakRss = 0
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+
+/** What bench/sendWorker.ts reports. */
+interface WorkerResult {
+  status: string
+  accepted: number
+  attempts: number
+  totalMs: number
+  freezeMs: number
+  sendMs: number
+  p50Ms: number
+  p99Ms: number
+  rssAtStartMb: number
+  peakRssMb: number
+}
 
 interface SinkStats {
   messages: number
@@ -117,6 +136,24 @@ async function measureCeiling(port: number, raw: Buffer): Promise<number> {
   return best
 }
 
+/** The campaign's transport and message with nothing else: as many in flight as the engine allows. */
+async function measureNodemailer(transport: Transporter, raw: Buffer): Promise<number> {
+  const window = CONNECTIONS * 2
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: window }, async () => {
+      while (next < CEILING_MESSAGES) {
+        const i = next++
+        await transport.sendMail({ envelope: { from: 'korea-bulletin@example.org', to: `nodemailer-${i}@example.test` }, raw })
+      }
+    }),
+  )
+  const perSecond = CEILING_MESSAGES / ((performance.now() - started) / 1000)
+  transport.close()
+  return perSecond
+}
+
 /** A document's content without the ids of its blocks and array rows, to copy it. */
 function withoutIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => {
@@ -130,37 +167,30 @@ function withoutIds(value: unknown): unknown {
   return value
 }
 
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return 0
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-}
 
 async function main() {
-  const t = await quietStdout(startTestPayload)
+  // As the CLI does (src/cli/payload.ts): the Payload config and what it imports are loaded
+  // only after this, or Node 20's loader can stop the process silently at start-up.
+  loadLexicalWithoutTopLevelAwait()
+  // stdout is for the one JSON line; Payload's logs (warnings only, as in the CLI) and its
+  // spinners go to stderr.
+  process.env.BULLETIN_CLI = '1'
+  const printResult = process.stdout.write.bind(process.stdout)
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  const { createCampaign, findIssueBySlug, startCampaign } = await import('../src/delivery/campaign')
+  const { CampaignMessageFactory } = await import('../src/delivery/campaignMessage')
+  const { campaignSettings } = await import('../src/delivery/campaignSettings')
+  const { createCampaignTransport } = await import('../src/delivery/campaignTransport')
+  const { seedDemo } = await import('../src/seed/demo')
+  const { startTestPayload } = await import('../tests/support/payload')
+  const t = await startTestPayload()
   const { payload } = t
   note('payload started')
-  await quietStdout(() => seedDemo(payload))
+  await seedDemo(payload)
   note('demo seeded')
   const demo = await findIssueBySlug(payload, 'demo')
   const sink = await startSink()
-  const transportFor = () =>
-    nodemailer.createTransport({
-      pool: true,
-      host: '127.0.0.1',
-      port: sink.port,
-      secure: false,
-      ignoreTLS: true,
-      maxConnections: CONNECTIONS,
-      maxMessages: Infinity,
-      getSocket(_options, callback) {
-        const socket = net.connect(sink.port, '127.0.0.1')
-        socket.once('connect', () => {
-          socket.setNoDelay(true)
-          callback(null, { connection: socket })
-        })
-        socket.once('error', (err) => callback(err, undefined))
-      },
-    })
+  const transportFor = () => createCampaignTransport({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, OUTBOX_DIR: '' }, campaignSettings({ connections: CONNECTIONS }))
 
   /** Subscribers straight into SQLite, 1,000 rows a statement: setup, not what is measured. */
   const client = (payload.db as unknown as { client: { execute: (q: { sql: string; args: unknown[] }) => Promise<unknown> } }).client
@@ -180,43 +210,25 @@ async function main() {
     }
   }
 
-  async function runOnce(slug: string, expected: number) {
+  /** One campaign, sent by a worker process of its own (bench/sendWorker.ts). */
+  async function runOnce(slug: string) {
     const issue = await findIssueBySlug(payload, slug)
     const campaign = await createCampaign(payload, { issue: issue.id }, { cli: true })
     await startCampaign(payload, campaign.id, { actor: { cli: true }, confirm: true, queue: false })
-    const latencies = new Float64Array(expected + 1000)
-    let n = 0
-    let firstAttemptAt = 0
-    let lastAttemptAt = 0
     sink.child.send('reset')
     const before = await sink.stats()
-    const transport = transportFor()
-    const started = performance.now()
-    const result = await runCampaign(payload, campaign.id, {
-      transport,
-      settings: { connections: CONNECTIONS, batchSize: 500 },
-      onProgress: (p) => note(`${p.phase} ${JSON.stringify(p.counts)}`),
-      onAttempt: ({ ms }) => {
-        const now = performance.now()
-        if (!firstAttemptAt) firstAttemptAt = now - ms
-        lastAttemptAt = now
-        if (n < latencies.length) latencies[n++] = ms
-      },
+    const worker = fork('bench/sendWorker.ts', [], { execArgv: [...WORKER_NODE_FLAGS, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    const sent = await new Promise<WorkerResult>((resolve, reject) => {
+      worker.once('message', (m) => resolve(m as WorkerResult))
+      worker.once('exit', (code) => reject(new Error(`the sending worker exited with ${code} before reporting`)))
+      worker.send({ campaignId: campaign.id, port: sink.port, connections: CONNECTIONS, batchSize: BATCH })
     })
-    transport.close()
     const after = await sink.stats()
-    const sorted = latencies.slice(0, n).sort()
-    const sendSeconds = (lastAttemptAt - firstAttemptAt) / 1000
     return {
-      status: result.status,
-      accepted: result.counts.accepted,
+      ...sent,
+      messagesPerSecond: sent.accepted / (sent.sendMs / 1000),
       sinkMessages: after.messages - before.messages,
       sinkDuplicates: after.duplicates - before.duplicates,
-      totalMs: performance.now() - started,
-      freezeMs: firstAttemptAt - started,
-      messagesPerSecond: result.counts.accepted / sendSeconds,
-      p50Ms: quantile(sorted, 0.5),
-      p99Ms: quantile(sorted, 0.99),
       sinkCpuMsPerMessage: (after.cpuMs - before.cpuMs) / Math.max(1, after.messages - before.messages),
     }
   }
@@ -234,9 +246,12 @@ async function main() {
   const sinkCeilingPerSecond = await measureCeiling(sink.port, raw)
   note(`ceiling ${Math.round(sinkCeilingPerSecond)}/s`)
 
-  peakRss = process.memoryUsage().rss
-  const small = await runOnce('demo', SUBSCRIBERS)
-  const smallPeak = peakRss
+  note('measuring nodemailer alone')
+  const nodemailerCeilingPerSecond = await measureNodemailer(transportFor(), raw)
+  note(`nodemailer alone ${Math.round(nodemailerCeilingPerSecond)}/s`)
+
+  const small = await runOnce('demo')
+  note(`10k: ${JSON.stringify(small)}`)
 
   // 100,000: a copy of the demo issue (a campaign never re-sends to whom an issue reached).
   const copy = await payload.findByID({ collection: 'issues', id: demo.id, depth: 0, draft: false, overrideAccess: true })
@@ -245,33 +260,36 @@ async function main() {
   let big: Awaited<ReturnType<typeof runOnce>> | undefined
   if (BIG > 0) {
     await addSubscribers(BIG - SUBSCRIBERS)
-    peakRss = process.memoryUsage().rss
-    big = await runOnce('demo-100k', BIG)
+    big = await runOnce('demo-100k')
   }
-  const bigPeak = peakRss
-  clearInterval(sampler)
 
   const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits
+  const rounded = (run: Awaited<ReturnType<typeof runOnce>>) =>
+    Object.fromEntries(Object.entries(run).map(([k, v]) => [k, typeof v === 'number' ? round(v, 2) : v]))
   const result = {
     subscribers: SUBSCRIBERS,
     messagesPerSecond: round(small.messagesPerSecond),
     p50Ms: round(small.p50Ms, 2),
     p99Ms: round(small.p99Ms, 2),
-    peakRssMb: mb(smallPeak),
+    peakRssMb: round(small.peakRssMb),
     sinkCeilingPerSecond: round(sinkCeilingPerSecond),
     fractionOfCeiling: round(small.messagesPerSecond / sinkCeilingPerSecond, 3),
-    rss100kMb: big ? mb(bigPeak) : null,
+    rss100kMb: big ? round(big.peakRssMb) : null,
     // Context for reading the numbers above.
     detail: {
       connections: CONNECTIONS,
       cpus: os.cpus().length,
       loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
       messageBytes: raw.length,
-      small: { ...small, totalMs: Math.round(small.totalMs), freezeMs: Math.round(small.freezeMs), sinkCpuMsPerMessage: round(small.sinkCpuMsPerMessage, 3) },
-      big: big && { subscribers: BIG, ...big, totalMs: Math.round(big.totalMs), freezeMs: Math.round(big.freezeMs), messagesPerSecond: round(big.messagesPerSecond), sinkCpuMsPerMessage: round(big.sinkCpuMsPerMessage, 3) },
+      // The same pooled nodemailer transport sending the same bytes with no ledger at all:
+      // the most any nodemailer-based sender in one process gets from this sink here.
+      nodemailerCeilingPerSecond: round(nodemailerCeilingPerSecond),
+      fractionOfNodemailerCeiling: round(small.messagesPerSecond / nodemailerCeilingPerSecond, 3),
+      small: rounded(small),
+      big: big && { subscribers: BIG, ...rounded(big) },
     },
   }
-  console.log(JSON.stringify(result))
+  printResult(`${JSON.stringify(result)}\n`)
   sink.child.kill()
   await t.close()
   process.exit(0)

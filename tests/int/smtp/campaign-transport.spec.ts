@@ -33,5 +33,4 @@ describe('campaign transport', () => {
     expect(sink.stats.connections).toBeGreaterThan(0)
     expect(sink.stats.connections).toBeLessThanOrEqual(3)
   })
-
 })
