@@ -2,9 +2,8 @@
  * The issue newsletter: IssueModel + recipient -> one email. Everything it shows comes
  * from the NewsletterView, which the plain-text part reads too.
  */
-import { Body, Head, Html, Preview } from '@react-email/components'
-import { Box, Button, Label, Picture, Rule, TextLink, text } from './parts'
-import { colors, fonts, HEAD_CSS } from './theme'
+import { Box, Button, EmailPage, Label, Lines, Picture, PublisherLine, Rule, TextLink, text } from './parts'
+import { colors, fonts } from './theme'
 import type { ChronologyView, NewsletterView, PublicationView } from './view'
 
 const CARD_WIDTH = 600
@@ -15,88 +14,50 @@ const entriesLabel = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`
 
 export function Newsletter({ view }: { view: NewsletterView }) {
   return (
-    <Html lang="en" dir="ltr">
-      <Head>
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <meta name="supported-color-schemes" content="light dark" />
-        <meta name="format-detection" content="telephone=no, date=no, address=no, email=no" />
-        <title>{view.subject}</title>
-        <style>{HEAD_CSS}</style>
-      </Head>
-      <Preview>{view.preheader}</Preview>
-      <Body className="bp-page" style={{ backgroundColor: colors.page, margin: '0', padding: '0' }}>
-        <Box bg={colors.page} className="bp-page" padding="20px 10px 32px" align="center">
-          <table
-            role="presentation"
-            className="bp-wrap"
-            width={CARD_WIDTH}
-            cellPadding={0}
-            cellSpacing={0}
-            border={0}
-            align="center"
-            style={{ width: '100%', maxWidth: `${CARD_WIDTH}px` }}
-          >
-            <tbody>
-              <tr>
-                <td align="right" style={{ padding: '0 4px 10px', ...text.small, fontSize: '12px' }} className="bp-muted">
-                  <TextLink href={view.links.issueUrl} style={{ color: colors.muted }}>
-                    Read this issue online
-                  </TextLink>
-                  {' · '}
-                  <TextLink href={view.links.pdfUrl} style={{ color: colors.muted }}>
-                    PDF
-                  </TextLink>
-                </td>
-              </tr>
-              <tr>
-                <td>
-                  <Masthead view={view} />
-                </td>
-              </tr>
-              <tr>
-                <td className="bp-card bp-pad" style={{ backgroundColor: colors.card, padding: '32px 32px 8px' }}>
-                  <Opening view={view} />
-                  <Essays view={view} />
-                  <Highlights view={view} />
-                  {view.publicationGroups.map((group) => (
-                    <Publications key={group.heading} heading={group.heading} items={group.items} />
-                  ))}
-                  {view.chronologies.map((c) => (
-                    <Chronology key={c.title} chronology={c} />
-                  ))}
-                  <PdfBlock view={view} />
-                </td>
-              </tr>
-              <tr>
-                <td>
-                  <Footer view={view} />
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        </Box>
-      </Body>
-    </Html>
+    <EmailPage subject={view.subject} preview={view.preheader} width={CARD_WIDTH}>
+      <tr>
+        <td align="right" style={{ padding: '0 4px 10px', ...text.small, fontSize: '12px' }} className="bp-muted">
+          <TextLink href={view.links.issueUrl} style={{ color: colors.muted }}>
+            Read this issue online
+          </TextLink>
+          {' · '}
+          <TextLink href={view.links.pdfUrl} style={{ color: colors.muted }}>
+            PDF
+          </TextLink>
+        </td>
+      </tr>
+      <tr>
+        <td>
+          <Masthead view={view} />
+        </td>
+      </tr>
+      <tr>
+        <td className="bp-card bp-pad" style={{ backgroundColor: colors.card, padding: '32px 32px 8px' }}>
+          <Opening view={view} />
+          <Essays view={view} />
+          <Highlights view={view} />
+          {view.publicationGroups.map((group) => (
+            <Publications key={group.heading} heading={group.heading} items={group.items} />
+          ))}
+          {view.chronologies.map((c) => (
+            <Chronology key={c.title} chronology={c} />
+          ))}
+          <PdfBlock view={view} />
+        </td>
+      </tr>
+      <tr>
+        <td>
+          <Footer view={view} />
+        </td>
+      </tr>
+    </EmailPage>
   )
 }
 
 function Masthead({ view }: { view: NewsletterView }) {
   return (
     <Box bg={colors.band} className="bp-band bp-pad" padding="28px 32px 24px">
-      <p
-        style={{
-          margin: '0 0 6px',
-          fontFamily: fonts.sans,
-          fontSize: '11px',
-          lineHeight: '16px',
-          letterSpacing: '1.5px',
-          textTransform: 'uppercase',
-          color: colors.bandMuted,
-        }}
-      >
-        {view.publisherLine}
-      </p>
+      <PublisherLine marginBottom="6px">{view.publisherLine}</PublisherLine>
       <p
         className="bp-title"
         style={{ margin: '0', fontFamily: fonts.serif, fontSize: '36px', lineHeight: '42px', color: colors.bandInk }}
@@ -411,12 +372,7 @@ function Footer({ view }: { view: NewsletterView }) {
         {f.publisher}
       </p>
       <p className="bp-muted" style={small}>
-        {f.postalLines.map((line, i) => (
-          <span key={i}>
-            {line}
-            {i < f.postalLines.length - 1 ? <br /> : null}
-          </span>
-        ))}
+        <Lines lines={f.postalLines} />
       </p>
       <p className="bp-muted" style={small}>
         {f.reason}

@@ -2,9 +2,9 @@
  * Building blocks of the newsletter. Table layout with inline styles because Outlook
  * (Word engine) ignores most CSS; class names only hook the dark-mode and phone rules.
  */
-import { Img, Link } from '@react-email/components'
+import { Body, Head, Html, Img, Link, Preview } from '@react-email/components'
 import type { CSSProperties, ReactNode } from 'react'
-import { colors, fonts } from './theme'
+import { colors, fonts, HEAD_CSS } from './theme'
 import type { EmailImage } from './view'
 
 export const text = {
@@ -23,6 +23,75 @@ export const text = {
     color: colors.muted,
   },
 } satisfies Record<string, CSSProperties>
+
+/**
+ * What every email of ours sits on: the head (phone width, light and dark, no auto-linked
+ * dates or numbers), the preheader, and a centred column whose rows are the children.
+ */
+export function EmailPage({ subject, preview, width, children }: { subject: string; preview: string; width: number; children: ReactNode }) {
+  return (
+    <Html lang="en" dir="ltr">
+      <Head>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <meta name="supported-color-schemes" content="light dark" />
+        <meta name="format-detection" content="telephone=no, date=no, address=no, email=no" />
+        <title>{subject}</title>
+        <style>{HEAD_CSS}</style>
+      </Head>
+      <Preview>{preview}</Preview>
+      <Body className="bp-page" style={{ backgroundColor: colors.page, margin: '0', padding: '0' }}>
+        <Box bg={colors.page} className="bp-page" padding="20px 10px 32px" align="center">
+          <table
+            role="presentation"
+            className="bp-wrap"
+            width={width}
+            cellPadding={0}
+            cellSpacing={0}
+            border={0}
+            align="center"
+            style={{ width: '100%', maxWidth: `${width}px` }}
+          >
+            <tbody>{children}</tbody>
+          </table>
+        </Box>
+      </Body>
+    </Html>
+  )
+}
+
+/** The small capitals above the bulletin's name in the masthead band. */
+export function PublisherLine({ children, marginBottom }: { children: ReactNode; marginBottom: string }) {
+  return (
+    <p
+      style={{
+        margin: `0 0 ${marginBottom}`,
+        fontFamily: fonts.sans,
+        fontSize: '11px',
+        lineHeight: '16px',
+        letterSpacing: '1.5px',
+        textTransform: 'uppercase',
+        color: colors.bandMuted,
+      }}
+    >
+      {children}
+    </p>
+  )
+}
+
+/** Lines of an address, one under the other, in whatever paragraph holds them. */
+export function Lines({ lines }: { lines: string[] }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <span key={i}>
+          {line}
+          {i < lines.length - 1 ? <br /> : null}
+        </span>
+      ))}
+    </>
+  )
+}
 
 /** A presentation table with one cell: the unit every block is built from. */
 export function Box({
