@@ -683,6 +683,10 @@ export interface ChronologyEntry {
    * Order among entries that start on the same day.
    */
   orderInDay?: number | null;
+  /**
+   * Readers see an entry once its chronology is published with it. A new or changed entry waits for the next publication.
+   */
+  publishedWithChronology?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1395,6 +1399,7 @@ export interface ChronologyEntriesSelect<T extends boolean = true> {
       };
   countries?: T;
   orderInDay?: T;
+  publishedWithChronology?: T;
   updatedAt?: T;
   createdAt?: T;
 }

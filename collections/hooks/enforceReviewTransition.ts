@@ -3,7 +3,7 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { ROLE_LABELS } from '../../src/access/roles'
 import type { User } from '../../src/payload-types'
 import { itemName } from '../../src/workflow/itemName'
-import { mayChangeReviewStatus, REVIEW_STATUS_LABELS, reviewStatusOf } from '../../src/workflow/review'
+import { isSystemReopen, mayChangeReviewStatus, REVIEW_STATUS_LABELS, reviewStatusOf, type ReviewContext } from '../../src/workflow/review'
 
 /**
  * Who may move an item from one review status to another (src/workflow/review.ts), enforced
@@ -13,15 +13,18 @@ import { mayChangeReviewStatus, REVIEW_STATUS_LABELS, reviewStatusOf } from '../
  *
  * An approved item stays approved when an assistant edits it: the committee is three
  * people, and the audit log shows who changed what. Editors reopen it (approved -> draft)
- * when the change needs another review.
+ * when the change needs another review. The one exception is the system's: content that
+ * cannot wait in a draft (chronology entries) sends an approved item back to review on the
+ * member's behalf (src/workflow/reopen.ts, with a reason in `context`).
  */
-export const enforceReviewTransition: CollectionBeforeChangeHook = ({ collection, data, originalDoc, operation, req }) => {
+export const enforceReviewTransition: CollectionBeforeChangeHook = ({ collection, context, data, originalDoc, operation, req }) => {
   const user = req.user as (User & { collection?: string }) | null
   if (!user) return data
   const from = operation === 'update' ? reviewStatusOf(originalDoc) : 'draft'
   const to = data.reviewStatus === undefined ? from : reviewStatusOf(data)
   if (from === to) return data
   if (mayChangeReviewStatus(user.role, from, to)) return data
+  if (isSystemReopen(context as ReviewContext, from, to)) return data
   const who = user.role ? `${ROLE_LABELS[user.role]}s` : 'Members without a role'
   throw new APIError(
     `${who} cannot move ${itemName(collection, { ...originalDoc, ...data })} from "${REVIEW_STATUS_LABELS[from]}" to "${REVIEW_STATUS_LABELS[to]}".` +

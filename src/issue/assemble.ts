@@ -188,9 +188,11 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
       case 'chronologySection': {
         const chronology = pick(chronologies, [section.chronology], where)[0]
         if (!chronology) break
+        // Readers get the entries its publication included (withholdChangedEntry); proofs get all.
+        const ofChronology: Where = { chronology: { equals: chronology.id } }
         const entries = await payload.find({
           collection: 'chronology-entries',
-          where: { chronology: { equals: chronology.id } },
+          where: draft ? ofChronology : { and: [ofChronology, { publishedWithChronology: { equals: true } }] },
           sort: ['startDate', 'orderInDay', 'createdAt'],
           depth: 0,
           overrideAccess: true,

@@ -53,3 +53,18 @@ export const INITIAL_REVIEW_STATUS: ReviewStatus = 'draft'
 export function reviewStatusOf(doc: { reviewStatus?: string | null } | null | undefined): ReviewStatus {
   return isReviewStatus(doc?.reviewStatus) ? doc.reviewStatus : INITIAL_REVIEW_STATUS
 }
+
+/**
+ * What server code tells the review hooks through an operation's `context`: the system
+ * sends an approved item back to review (its content changed where no draft could hold it,
+ * as when chronology entries are imported), on behalf of the member who made the change.
+ */
+export interface ReviewContext {
+  /** Why the item goes back to review, for the audit log and the email ("3 entries imported"). */
+  reopenReason?: string
+}
+
+/** The one move the system makes for a member: approved back to review, with a reason. */
+export function isSystemReopen(context: ReviewContext | undefined, from: ReviewStatus, to: ReviewStatus): boolean {
+  return Boolean(context?.reopenReason) && from === 'approved' && to === 'inReview'
+}

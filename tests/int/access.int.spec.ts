@@ -120,6 +120,8 @@ async function seedDoc(collection: CollectionSlug, status: 'published' | 'draft'
   // Approved, so that the editors' "publish" cells test the right to publish, not the review.
   if (REVIEWED.has(collection)) data.reviewStatus = 'approved'
   if (collection === 'chronology-entries' && status === 'draft') data.chronology = draftChronology
+  // An entry the chronology's publication included (set by publishChronologyEntries).
+  if (collection === 'chronology-entries' && status === 'published') data.publishedWithChronology = true
   const doc = (await payload.create({ collection, data: data as never, file: fileFor(collection), overrideAccess: true })) as { id: Id }
   return doc.id
 }
@@ -241,6 +243,28 @@ describe('access details', () => {
     const ids = docs.map((doc) => doc.id)
     expect(ids).toContain(published)
     expect(ids).not.toContain(draft)
+  })
+
+  it('keeps an entry added to a published chronology from the public until the chronology is published again', async () => {
+    const entry = await payload.create({
+      collection: 'chronology-entries',
+      data: sample('chronology-entries', 'added after publication') as never,
+      user: users.editor,
+      overrideAccess: false,
+    })
+    const asPublic = { overrideAccess: false as const, depth: 0 }
+    await expect(payload.findByID({ collection: 'chronology-entries', id: entry.id, ...asPublic })).rejects.toMatchObject({ status: 404 })
+    expect(await payload.findByID({ collection: 'chronology-entries', id: entry.id, user: users.productionEditor, ...asPublic })).toBeTruthy()
+    // The chronology was approved: the new entry sent it back to review.
+    expect((await stored('chronologies', publishedChronology, true))?.reviewStatus).toBe('inReview')
+    await payload.update({
+      collection: 'chronologies',
+      id: publishedChronology,
+      data: { reviewStatus: 'approved', _status: 'published' },
+      user: users.editor,
+      overrideAccess: false,
+    })
+    expect((await payload.findByID({ collection: 'chronology-entries', id: entry.id, ...asPublic })).id).toBe(entry.id)
   })
 
   it('lets each member read themself but not promote themself', async () => {
