@@ -47,6 +47,23 @@ export function mayChangeReviewStatus(role: Role | null | undefined, from: Revie
   }
 }
 
+/**
+ * Who takes part in review: changes a status (within their transitions) and assigns items.
+ * Production editors do neither; they mark items layout-ready.
+ */
+export function mayReview(role: Role | null | undefined): boolean {
+  return role === 'admin' || role === 'editor' || role === 'editorialAssistant'
+}
+
+/**
+ * The statuses a member is offered in the admin for an item now in `current`: the current one
+ * and those they may move it to, in workflow order. An assistant on a draft sees Draft and
+ * In review; an editor sees all four; a production editor only the current one.
+ */
+export function reviewStatusOptionsFor(role: Role | null | undefined, current: ReviewStatus): ReviewStatus[] {
+  return REVIEW_STATUSES.filter((to) => to === current || mayChangeReviewStatus(role, current, to))
+}
+
 /** The status a new item starts in, and what a missing value means on an older item. */
 export const INITIAL_REVIEW_STATUS: ReviewStatus = 'draft'
 

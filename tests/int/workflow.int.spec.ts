@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { simpleParser, type AddressObject } from 'mailparser'
-import type { Payload } from 'payload'
+import { createLocalReq, docAccessOperation, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
@@ -183,6 +183,39 @@ describe('review transitions by role', () => {
     const after = await stored(doc.id)
     expect(after.title).toBe('Retitled by the assistant')
     expect(after.reviewStatus).toBe('approved')
+  })
+
+  it('shows Review status and Assignee read-only to the production editor only, as the admin computes permissions', async () => {
+    const doc = await essay('inReview')
+    for (const [member, editable] of [['assistant', true], ['production', false], ['editor', true], ['admin', true]] as const) {
+      const req = await createLocalReq({ user: { ...users[member], collection: 'users' } }, payload)
+      const permissions = await docAccessOperation({ collection: payload.collections.essays, id: doc.id, req })
+      // Sanitized: `true` for a field with every right, else the rights it has.
+      const fields = permissions.fields as Record<string, true | { update?: boolean }>
+      const mayUpdate = (name: string) => fields[name] === true || (typeof fields[name] === 'object' && fields[name].update === true)
+      expect(mayUpdate('reviewStatus'), `${member} reviewStatus`).toBe(editable)
+      expect(mayUpdate('assignee'), `${member} assignee`).toBe(editable)
+      // Layout ready stays theirs.
+      expect(mayUpdate('layoutReady'), `${member} layoutReady`).toBe(member !== 'assistant')
+    }
+  })
+
+  it('refuses a production editor\'s change of assignee with a message, and lets the others assign', async () => {
+    const doc = await essay('inReview')
+    const refused = await refusal(() =>
+      payload.update({ collection: 'essays', id: doc.id, data: { assignee: users.production.id }, draft: true, ...as('production') }),
+    )
+    expect(refused?.status).toBe(403)
+    expect(refused?.message).toMatch(/Production editors cannot assign essay/)
+    expect((await stored(doc.id)).assignee ?? null).toBeNull()
+    // Saving the rest, with the assignee as it is, still works for them.
+    await payload.update({ collection: 'essays', id: doc.id, data: { layoutReady: true, assignee: null }, draft: true, ...as('production') })
+    expect((await stored(doc.id)).layoutReady).toBe(true)
+    for (const member of ['assistant', 'editor'] as const) {
+      await payload.update({ collection: 'essays', id: doc.id, data: { assignee: users.otherEditor.id }, draft: true, ...as(member) })
+      expect((await stored(doc.id)).assignee, member).toBe(users.otherEditor.id)
+      await payload.update({ collection: 'essays', id: doc.id, data: { assignee: null }, draft: true, ...as(member) })
+    }
   })
 
   it('lets production editors, editors and admins mark an item layout-ready, not assistants', async () => {
