@@ -901,6 +901,7 @@ export interface AuditLog {
     | 'noteAdded'
     | 'assigned';
   summary?: string | null;
+  change?: string | null;
   collectionSlug?: string | null;
   documentId?: string | null;
   documentTitle?: string | null;
@@ -1626,6 +1627,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   at?: T;
   action?: T;
   summary?: T;
+  change?: T;
   collectionSlug?: T;
   documentId?: T;
   documentTitle?: T;

@@ -233,13 +233,13 @@ async function undo(payload: Payload, steps: UndoStep[]): Promise<void> {
   }
 }
 
-/** "3 entries imported (2 new, 1 changed)": why an approved chronology went back to review. */
+/** "3 entries imported: 2 new, 1 changed": why an approved chronology went back to review. */
 function importReason(entries: ReadonlyArray<{ status: EntryStatus }>): string {
   const added = entries.filter((e) => e.status === 'new').length
   const updated = entries.filter((e) => e.status === 'updated').length
   const parts = [added ? `${added} new` : '', updated ? `${updated} changed` : ''].filter(Boolean)
   const n = added + updated
-  return `${n} ${n === 1 ? 'entry' : 'entries'} imported (${parts.join(', ')})`
+  return `${n} ${n === 1 ? 'entry' : 'entries'} imported: ${parts.join(', ')}`
 }
 
 export async function importChronology(payload: Payload, options: ImportChronologyOptions): Promise<ChronologyImportReport> {

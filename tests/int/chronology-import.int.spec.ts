@@ -441,7 +441,8 @@ describe('an approved chronology and the entries imported into it', () => {
     const [entry, ...more] = await reviewAudit(since)
     expect(more).toEqual([])
     expect(entry).toMatchObject({ from: 'approved', to: 'inReview', userEmail: users.editorialAssistant!.email })
-    expect(entry.details).toMatchObject({ reason: '1 entry imported (1 new)' })
+    expect(entry.details).toMatchObject({ reason: '1 entry imported: 1 new' })
+    expect(entry.summary).toBe(`Review status changed: chronology "${report.chronology.title}", Approved → In review (1 entry imported: 1 new)`)
 
     // What was published stays published; the new entry is not public, not in the web edition, but in the proofs.
     const published = await payload.findByID({ collection: 'chronologies', id: chronologyId, depth: 0, overrideAccess: false })
@@ -466,7 +467,7 @@ describe('an approved chronology and the entries imported into it', () => {
     const report = await importChronology(payload, { issueSlug: 'demo', source: { text: `May 2024\n${fixed}` }, user: users.editor })
     expect(report).toMatchObject({ committed: true, added: 0, updated: 1, sentBackToReview: true })
     expect((await chronologyNow()).reviewStatus).toBe('inReview')
-    expect((await reviewAudit(since))[0].details).toMatchObject({ reason: '1 entry imported (1 changed)' })
+    expect((await reviewAudit(since))[0].details).toMatchObject({ reason: '1 entry imported: 1 changed' })
     const texts = await publicTexts()
     expect(texts).not.toContain(MAY_EVENT_TEXT)
     expect(texts).not.toContain(fixed.split('\t')[1])

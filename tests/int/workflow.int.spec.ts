@@ -366,6 +366,23 @@ describe('the audit log', () => {
     ])
     expect(entries.every((e) => e.documentTitle === doc.title)).toBe(true)
     expect(entries[2].details).toMatchObject({ text: 'Ready for a look.' })
+    // What a person reads has the admin's labels; from/to above keep the values code filters by.
+    expect(entries.map((e) => e.summary)).toEqual([
+      `Assigned: essay "${doc.title}", — → assistant@example.org`,
+      `Review status changed: essay "${doc.title}", Draft → In review`,
+      `Review note added: essay "${doc.title}"`,
+      `Review status changed: essay "${doc.title}", In review → Approved`,
+      `Published: essay "${doc.title}", Draft → Published`,
+      `Unpublished: essay "${doc.title}", Published → Draft`,
+    ])
+    expect(entries.map((e) => e.change ?? null)).toEqual([
+      '— → assistant@example.org',
+      'Draft → In review',
+      null,
+      'In review → Approved',
+      'Draft → Published',
+      'Published → Draft',
+    ])
 
     await payload.delete({ collection: 'essays', id: doc.id, ...as('editor') })
     const kept = await auditOf(doc.id)
