@@ -1,8 +1,9 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { ROLE_LABELS } from '../../src/access/roles'
 import type { User } from '../../src/payload-types'
 import { itemName } from '../../src/workflow/itemName'
+import { WorkflowRefusal } from '../../src/workflow/refusal'
 import { isSystemReopen, mayChangeReviewStatus, mayReview, REVIEW_STATUS_LABELS, reviewStatusOf, type ReviewContext } from '../../src/workflow/review'
 
 type Id = number | string
@@ -34,11 +35,9 @@ export const enforceReviewTransition: CollectionBeforeChangeHook = ({ collection
   const assignedBefore = operation === 'update' ? idOf(originalDoc?.assignee) : ''
   const assignedAfter = data.assignee === undefined ? assignedBefore : idOf(data.assignee)
   if (assignedAfter !== assignedBefore && !mayReview(user.role)) {
-    throw new APIError(
+    throw new WorkflowRefusal(
       `${who} cannot assign ${itemName(collection, { ...originalDoc, ...data })}. Editors and assistants assign items; production editors mark them layout-ready.`,
-      403,
       { collection: collection.slug, field: 'assignee' },
-      true,
     )
   }
   const from = operation === 'update' ? reviewStatusOf(originalDoc) : 'draft'
@@ -46,12 +45,10 @@ export const enforceReviewTransition: CollectionBeforeChangeHook = ({ collection
   if (from === to) return data
   if (mayChangeReviewStatus(user.role, from, to)) return data
   if (isSystemReopen(context as ReviewContext, from, to)) return data
-  throw new APIError(
-    `${who} cannot move ${itemName(collection, { ...originalDoc, ...data })} from "${REVIEW_STATUS_LABELS[from]}" to "${REVIEW_STATUS_LABELS[to]}".` +
+  throw new WorkflowRefusal(
+    `${who} cannot move ${itemName(collection, { ...originalDoc, ...data })} from “${REVIEW_STATUS_LABELS[from]}” to “${REVIEW_STATUS_LABELS[to]}”.` +
       (user.role === 'editorialAssistant' ? ' Assistants send items to review; editors request changes, approve and reopen.' : '') +
       (user.role === 'productionEditor' ? ' Production editors mark items layout-ready; editors change the review status.' : ''),
-    403,
     { collection: collection.slug, from, to },
-    true,
   )
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { simpleParser, type AddressObject } from 'mailparser'
-import { createLocalReq, docAccessOperation, type Payload } from 'payload'
+import { createLocalReq, docAccessOperation, handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
@@ -174,7 +174,36 @@ describe('review transitions by role', () => {
       }),
     )
     expect(refused?.status).toBe(403)
-    expect(refused?.message).toMatch(/from "Draft" to "Approved"/)
+    expect(refused?.message).toMatch(/from “Draft” to “Approved”/)
+  })
+
+  it('answers a refusal through the REST API with a top-level message, which the admin shows whole, colon and commas in the title included', async () => {
+    const title = 'ASEAN - Korea Relations: A Chronology, Revised'
+    const doc = await essay('draft', { title })
+    const { token } = await payload.login({ collection: 'users', data: { email: users.assistant.email, password: 'a-long-test-password' } })
+    const request = (path: string, body: unknown) =>
+      handleEndpoints({
+        config: payload.config,
+        payloadInstanceCacheKey: t.dir,
+        request: new Request(`http://localhost:3000/api${path}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+          body: JSON.stringify(body),
+        }),
+      })
+    const refused = await request(`/essays/${doc.id}?draft=true`, { reviewStatus: 'approved' })
+    expect(refused.status).toBe(403)
+    const body = (await refused.json()) as { message?: string; errors: Array<{ message: string }> }
+    // The admin's form toasts `message` as it is; `errors[0].message` would be cut at the first ":" and at every comma.
+    expect(body.message).toBe(
+      `Editorial assistants cannot move essay “${title}” from “Draft” to “Approved”. Assistants send items to review; editors request changes, approve and reopen.`,
+    )
+    expect(body.errors[0].message).toBe(body.message)
+    const publish = await request(`/essays/${doc.id}`, { _status: 'published' })
+    expect(((await publish.json()) as { message?: string }).message).toMatch(/^Only editors can publish \(essays\)\./)
+    // Other errors keep Payload's own shape.
+    const missing = await request('/essays/999999?draft=true', { title: 'x' })
+    expect(((await missing.json()) as { message?: string }).message).toBeUndefined()
   })
 
   it('lets an assistant edit an approved item without changing its status: it stays approved', async () => {
