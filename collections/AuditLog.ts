@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { nobody } from '../src/access/nobody'
 import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS } from '../src/audit/actions'
+import { auditChange } from '../src/audit/labels'
 
 const readOnly = { readOnly: true } as const
 
@@ -23,7 +24,7 @@ export const AuditLog: CollectionConfig = {
   labels: { singular: 'Audit entry', plural: 'Audit log' },
   admin: {
     useAsTitle: 'summary',
-    defaultColumns: ['at', 'action', 'collectionSlug', 'documentTitle', 'from', 'to', 'userEmail'],
+    defaultColumns: ['at', 'action', 'collectionSlug', 'documentTitle', 'change', 'userEmail'],
     listSearchableFields: ['documentTitle', 'userEmail', 'documentId', 'summary'],
     group: 'Settings',
     description: 'Read-only record of the committee\'s actions. Kept when the item is deleted.',
@@ -48,6 +49,16 @@ export const AuditLog: CollectionConfig = {
     },
     { name: 'summary', type: 'text', admin: readOnly },
     {
+      // Not stored: from/to as a person reads them ("Draft → In review"), for the list and the entry.
+      name: 'change',
+      type: 'text',
+      virtual: true,
+      admin: readOnly,
+      hooks: {
+        afterRead: [({ siblingData }) => auditChange(siblingData?.action, siblingData?.from, siblingData?.to)],
+      },
+    },
+    {
       type: 'row',
       fields: [
         { name: 'collectionSlug', type: 'text', label: 'Collection', index: true, admin: { ...readOnly, width: '30%' } },
@@ -58,8 +69,9 @@ export const AuditLog: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'from', type: 'text', admin: { ...readOnly, width: '50%' } },
-        { name: 'to', type: 'text', admin: { ...readOnly, width: '50%' } },
+        // Machine values ("inReview"), which code filters by; "Change" shows them with labels.
+        { name: 'from', type: 'text', label: 'From (value)', admin: { ...readOnly, width: '50%' } },
+        { name: 'to', type: 'text', label: 'To (value)', admin: { ...readOnly, width: '50%' } },
       ],
     },
     {

@@ -7,6 +7,7 @@ import { publishedOrStaff } from '../src/access/publishedOrStaff'
 import { lockedForProduction } from '../src/fields/layout'
 import { reviewFields } from '../src/fields/reviewFields'
 import { dayDateField } from '../src/fields/dayDate'
+import { publishChronologyEntries } from './hooks/publishChronologyEntries'
 import { draftsWithAutosave, reviewedContentHooks } from './shared'
 
 /** The "Primary Documents and Resources" section of an issue; its entries live apart. */
@@ -21,7 +22,10 @@ export const Chronologies: CollectionConfig = {
     delete: isEditorOrAdmin,
   },
   versions: draftsWithAutosave,
-  hooks: reviewedContentHooks,
+  hooks: {
+    ...reviewedContentHooks,
+    afterChange: [...reviewedContentHooks.afterChange, publishChronologyEntries],
+  },
   fields: [
     ...lockedForProduction([
       { name: 'title', type: 'text', required: true, defaultValue: 'ASEAN - Korea Relations: A Chronology of Key Events' },

@@ -2,8 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { canEditContent } from '../src/access/canEditContent'
 import { entriesOfPublishedChronology } from '../src/access/entriesOfPublishedChronology'
+import { systemOnly } from '../src/access/systemOnly'
 import { COUNTRY_OPTIONS } from '../src/chronology/countryOptions'
 import { dayDateField } from '../src/fields/dayDate'
+import { reopenChronologyReview } from './hooks/reopenChronologyReview'
+import { withholdChangedEntry } from './hooks/withholdChangedEntry'
 
 /** One line of the chronology table: the day cell is printed from the dates. */
 export const ChronologyEntries: CollectionConfig = {
@@ -43,6 +46,20 @@ export const ChronologyEntries: CollectionConfig = {
       defaultValue: 0,
       admin: { description: 'Order among entries that start on the same day.' },
     },
+    {
+      name: 'publishedWithChronology',
+      type: 'checkbox',
+      label: 'Published with the chronology',
+      defaultValue: false,
+      index: true,
+      // Set when the chronology is published (publishChronologyEntries), cleared when the entry changes.
+      access: { create: systemOnly, update: systemOnly },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Readers see an entry once its chronology is published with it. A new or changed entry waits for the next publication.',
+      },
+    },
   ],
   hooks: {
     beforeValidate: [
@@ -52,5 +69,7 @@ export const ChronologyEntries: CollectionConfig = {
         return data
       },
     ],
+    beforeChange: [withholdChangedEntry],
+    afterChange: [reopenChronologyReview],
   },
 }

@@ -3,11 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { isEditorOrAdmin, isEditorOrAdminField } from '../src/access/isEditorOrAdmin'
 import { ROLES, ROLE_LABELS } from '../src/access/roles'
 import { selfOrEditor } from '../src/access/selfOrEditor'
+import { staffOrSelf } from '../src/access/staffOrSelf'
 
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: 'Committee member', plural: 'Committee members' },
   admin: {
+    // Relationship labels (assignee, note author, audit entry) show the member's name.
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role'],
     group: 'Settings',
@@ -21,7 +23,7 @@ export const Users: CollectionConfig = {
   access: {
     admin: ({ req: { user } }) => Boolean(user?.role),
     create: isEditorOrAdmin,
-    read: selfOrEditor,
+    read: staffOrSelf,
     update: selfOrEditor,
     delete: isEditorOrAdmin,
   },

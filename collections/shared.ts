@@ -5,6 +5,7 @@ import { enforceReviewTransition } from './hooks/enforceReviewTransition'
 import { recordPublishing } from './hooks/recordPublishing'
 import { recordReviewActivity } from './hooks/recordReviewActivity'
 import { refusePublishUnlessApproved } from './hooks/refusePublishUnlessApproved'
+import { showRefusalMessage } from './hooks/showRefusalMessage'
 import { stampReviewNotes } from './hooks/stampReviewNotes'
 
 /** Drafts with versions and autosave, as every piece of issue content has. */
@@ -27,6 +28,7 @@ export const draftsWithScheduledPublish = {
 export const publishingHooks = {
   beforeChange: [refusePublishWithoutRight],
   afterChange: [recordPublishing],
+  afterError: [showRefusalMessage],
 } satisfies CollectionConfig['hooks']
 
 /**
@@ -38,4 +40,5 @@ export const publishingHooks = {
 export const reviewedContentHooks = {
   beforeChange: [...publishingHooks.beforeChange, enforceReviewTransition, stampReviewNotes, refusePublishUnlessApproved],
   afterChange: [recordReviewActivity, ...publishingHooks.afterChange],
+  afterError: publishingHooks.afterError,
 } satisfies CollectionConfig['hooks']

@@ -683,6 +683,10 @@ export interface ChronologyEntry {
    * Order among entries that start on the same day.
    */
   orderInDay?: number | null;
+  /**
+   * Readers see an entry once its chronology is published with it. A new or changed entry waits for the next publication.
+   */
+  publishedWithChronology?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -897,6 +901,7 @@ export interface AuditLog {
     | 'noteAdded'
     | 'assigned';
   summary?: string | null;
+  change?: string | null;
   collectionSlug?: string | null;
   documentId?: string | null;
   documentTitle?: string | null;
@@ -1395,6 +1400,7 @@ export interface ChronologyEntriesSelect<T extends boolean = true> {
       };
   countries?: T;
   orderInDay?: T;
+  publishedWithChronology?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1621,6 +1627,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   at?: T;
   action?: T;
   summary?: T;
+  change?: T;
   collectionSlug?: T;
   documentId?: T;
   documentTitle?: T;

@@ -1,9 +1,17 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { ROLE_LABELS } from '../../src/access/roles'
 import type { User } from '../../src/payload-types'
 import { itemName } from '../../src/workflow/itemName'
-import { mayChangeReviewStatus, REVIEW_STATUS_LABELS, reviewStatusOf } from '../../src/workflow/review'
+import { WorkflowRefusal } from '../../src/workflow/refusal'
+import { isSystemReopen, mayChangeReviewStatus, mayReview, REVIEW_STATUS_LABELS, reviewStatusOf, type ReviewContext } from '../../src/workflow/review'
+
+type Id = number | string
+
+const idOf = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return ''
+  return String(typeof value === 'object' ? (value as { id?: Id }).id ?? '' : value)
+}
 
 /**
  * Who may move an item from one review status to another (src/workflow/review.ts), enforced
@@ -13,22 +21,34 @@ import { mayChangeReviewStatus, REVIEW_STATUS_LABELS, reviewStatusOf } from '../
  *
  * An approved item stays approved when an assistant edits it: the committee is three
  * people, and the audit log shows who changed what. Editors reopen it (approved -> draft)
- * when the change needs another review.
+ * when the change needs another review. The one exception is the system's: content that
+ * cannot wait in a draft (chronology entries) sends an approved item back to review on the
+ * member's behalf (src/workflow/reopen.ts, with a reason in `context`).
+ *
+ * The assignee likewise: members who take no part in review (production editors) cannot
+ * change it. The admin shows both fields read-only to them (src/access/canChangeReview.ts).
  */
-export const enforceReviewTransition: CollectionBeforeChangeHook = ({ collection, data, originalDoc, operation, req }) => {
+export const enforceReviewTransition: CollectionBeforeChangeHook = ({ collection, context, data, originalDoc, operation, req }) => {
   const user = req.user as (User & { collection?: string }) | null
   if (!user) return data
+  const who = user.role ? `${ROLE_LABELS[user.role]}s` : 'Members without a role'
+  const assignedBefore = operation === 'update' ? idOf(originalDoc?.assignee) : ''
+  const assignedAfter = data.assignee === undefined ? assignedBefore : idOf(data.assignee)
+  if (assignedAfter !== assignedBefore && !mayReview(user.role)) {
+    throw new WorkflowRefusal(
+      `${who} cannot assign ${itemName(collection, { ...originalDoc, ...data })}. Editors and assistants assign items; production editors mark them layout-ready.`,
+      { collection: collection.slug, field: 'assignee' },
+    )
+  }
   const from = operation === 'update' ? reviewStatusOf(originalDoc) : 'draft'
   const to = data.reviewStatus === undefined ? from : reviewStatusOf(data)
   if (from === to) return data
   if (mayChangeReviewStatus(user.role, from, to)) return data
-  const who = user.role ? `${ROLE_LABELS[user.role]}s` : 'Members without a role'
-  throw new APIError(
-    `${who} cannot move ${itemName(collection, { ...originalDoc, ...data })} from "${REVIEW_STATUS_LABELS[from]}" to "${REVIEW_STATUS_LABELS[to]}".` +
+  if (isSystemReopen(context as ReviewContext, from, to)) return data
+  throw new WorkflowRefusal(
+    `${who} cannot move ${itemName(collection, { ...originalDoc, ...data })} from “${REVIEW_STATUS_LABELS[from]}” to “${REVIEW_STATUS_LABELS[to]}”.` +
       (user.role === 'editorialAssistant' ? ' Assistants send items to review; editors request changes, approve and reopen.' : '') +
       (user.role === 'productionEditor' ? ' Production editors mark items layout-ready; editors change the review status.' : ''),
-    403,
     { collection: collection.slug, from, to },
-    true,
   )
 }

@@ -4,7 +4,7 @@ import { recordAudit } from '../../src/audit/record'
 import type { User } from '../../src/payload-types'
 import { titleOf } from '../../src/workflow/itemName'
 import { queueReviewNotification } from '../../src/workflow/notify'
-import { INITIAL_REVIEW_STATUS, reviewStatusOf } from '../../src/workflow/review'
+import { INITIAL_REVIEW_STATUS, reviewStatusOf, type ReviewContext } from '../../src/workflow/review'
 
 type Id = number | string
 
@@ -29,7 +29,7 @@ async function emailOf(req: PayloadRequest, id: Id | null): Promise<string | nul
  * assignment, in the save's transaction (through `req`); publishing is recordPublishing's.
  * A member's status change is emailed to the committee, without waiting (src/workflow/notify).
  */
-export const recordReviewActivity: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, operation, req }) => {
+export const recordReviewActivity: CollectionAfterChangeHook = async ({ collection, context, doc, previousDoc, operation, req }) => {
   const after = doc as ReviewedDoc
   const before = (operation === 'update' ? previousDoc : undefined) as ReviewedDoc | undefined
   const title = titleOf(collection, doc as Record<string, unknown>) ?? null
@@ -41,8 +41,10 @@ export const recordReviewActivity: CollectionAfterChangeHook = async ({ collecti
     (note) => !(before?.reviewNotes ?? []).some((old) => old.id && note.id && String(old.id) === String(note.id)),
   )
 
+  // Sent back to review by the system for the member (src/workflow/reopen.ts): say why.
+  const reason = (context as ReviewContext).reopenReason
   if (from !== to) {
-    await recordAudit(req, { ...base, action: 'statusChanged', from, to })
+    await recordAudit(req, { ...base, action: 'statusChanged', from, to, ...(reason ? { details: { reason } } : {}) })
   }
   for (const note of newNotes) {
     await recordAudit(req, { ...base, action: 'noteAdded', details: { noteId: note.id ?? null, text: note.text ?? '' } })
@@ -72,7 +74,7 @@ export const recordReviewActivity: CollectionAfterChangeHook = async ({ collecti
       to,
       actor: { id: actor.id, email: actor.email, name: actor.name },
       assignee,
-      note: newNotes.at(-1)?.text,
+      note: newNotes.at(-1)?.text ?? reason,
     })
   }
   return doc

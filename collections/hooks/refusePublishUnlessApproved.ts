@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { itemName } from '../../src/workflow/itemName'
+import { WorkflowRefusal } from '../../src/workflow/refusal'
 import { REVIEW_STATUS_LABELS, reviewStatusOf } from '../../src/workflow/review'
 
 /**
@@ -12,10 +13,8 @@ export const refusePublishUnlessApproved: CollectionBeforeChangeHook = ({ collec
   if (data._status !== 'published') return data
   const status = data.reviewStatus === undefined ? reviewStatusOf(originalDoc) : reviewStatusOf(data)
   if (status === 'approved') return data
-  throw new APIError(
-    `The ${itemName(collection, { ...originalDoc, ...data })} is "${REVIEW_STATUS_LABELS[status]}": only approved items can be published. Approve it first, or save it as a draft.`,
-    403,
+  throw new WorkflowRefusal(
+    `The ${itemName(collection, { ...originalDoc, ...data })} is “${REVIEW_STATUS_LABELS[status]}”: only approved items can be published. Approve it first, or save it as a draft.`,
     { collection: collection.slug, reviewStatus: status },
-    true,
   )
 }

@@ -1,11 +1,14 @@
 'use client'
 
 import { Button } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
 import React, { useCallback, useState } from 'react'
 
 /**
  * The production editor's panel on an issue: run preflight, then export the PDF. It calls
  * the same service as `bulletin preflight` and `bulletin export-pdf`, through the API.
+ * After an export it refreshes the route, so the tab's server-rendered "Earlier exports"
+ * list (PrintView) shows the new one.
  */
 
 interface Finding {
@@ -57,6 +60,7 @@ export function ExportPdfPanel({ issueId: id, apiBase }: { issueId: string | num
   const [report, setReport] = useState<Report | null>(null)
   const [result, setResult] = useState<ExportResponse['export'] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const router = useRouter()
 
   const call = useCallback(
     async (action: 'preflight' | 'export', force = false) => {
@@ -73,13 +77,15 @@ export function ExportPdfPanel({ issueId: id, apiBase }: { issueId: string | num
         if (body.report) setReport(body.report)
         if (body.export) setResult(body.export)
         if (!response.ok) setProblem(body.error ?? `The server answered ${response.status}.`)
+        // The list of earlier exports is rendered on the server: fetch it again with the new one.
+        else if (body.export) router.refresh()
       } catch (error) {
         setProblem(error instanceof Error ? error.message : String(error))
       } finally {
         setBusy(null)
       }
     },
-    [id, apiBase],
+    [id, apiBase, router],
   )
 
   return (

@@ -234,6 +234,15 @@ export function ImportChronologyForm({ endpoint, chronology }: ImportChronologyF
               <a href={chronology.entriesHref}>See the entries</a>
             </Banner>
           ) : null}
+          {committed && report.sentBackToReview ? (
+            <Banner type="info">
+              The chronology was approved: it is back in review. Readers see the new and changed entries once an editor approves and
+              publishes it again.
+            </Banner>
+          ) : null}
+          {!committed && toWrite > 0 && report.chronology.reviewStatus === 'approved' ? (
+            <Banner type="info">The chronology is approved: importing sends it back to review.</Banner>
+          ) : null}
           {wholeDocument.map((d, i) => (
             <Banner key={i} type={report.errors.includes(d) ? 'error' : 'info'}>
               {d.message}

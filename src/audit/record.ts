@@ -4,10 +4,11 @@
  * sets): a save that is rolled back leaves no entry. Services that act without a request
  * (the command line, jobs) make one with createLocalReq.
  */
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type CollectionSlug, type Payload, type PayloadRequest } from 'payload'
 
 import type { AuditLog, User } from '../payload-types'
 import type { AuditAction } from './actions'
+import { auditSummary } from './labels'
 
 type Id = number | string
 
@@ -37,10 +38,20 @@ function actorOf(req: PayloadRequest, entry: AuditEntry): { user: Id | null; use
   return { user: actor.id, userEmail: actor.email ?? null }
 }
 
-function summaryOf(entry: AuditEntry): string {
-  const what = entry.title ? `"${entry.title}"` : entry.documentId !== undefined && entry.documentId !== null ? `#${entry.documentId}` : ''
-  const move = entry.from || entry.to ? ` (${entry.from ?? '—'} → ${entry.to ?? '—'})` : ''
-  return `${entry.action}${entry.collection ? ` ${entry.collection}` : ''}${what ? ` ${what}` : ''}${move}`.slice(0, 300)
+/** The line a person reads in the log, with the admin's labels (src/audit/labels.ts). */
+function summaryOf(req: PayloadRequest, entry: AuditEntry): string {
+  const labels = entry.collection ? req.payload.collections[entry.collection as CollectionSlug]?.config.labels : undefined
+  const singular = labels?.singular
+  const reason = entry.details?.reason
+  return auditSummary({
+    action: entry.action,
+    itemLabel: typeof singular === 'string' ? singular : (entry.collection ?? null),
+    title: entry.title,
+    documentId: entry.documentId,
+    from: entry.from,
+    to: entry.to,
+    reason: typeof reason === 'string' ? reason : null,
+  })
 }
 
 /** Writes one audit entry; the caller decides whether a failure may stop what it does. */
@@ -51,7 +62,7 @@ export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promi
     data: {
       at: new Date().toISOString(),
       action: entry.action,
-      summary: summaryOf(entry),
+      summary: summaryOf(req, entry),
       collectionSlug: entry.collection ?? null,
       documentId: entry.documentId === undefined || entry.documentId === null ? null : String(entry.documentId),
       documentTitle: entry.title ?? null,

@@ -14,6 +14,10 @@
  * - With `user`, everything is read and written with that user's rights
  *   (overrideAccess: false); editorial assistants, editors and admins may import. Without
  *   it (the command line, jobs) the caller's own rights apply: all of them.
+ * - Entries are public only once a publication of their chronology includes them
+ *   (collections/hooks/withholdChangedEntry): imported ones wait for the next one. If the
+ *   chronology was approved, an import that adds or changes entries sends it back to review
+ *   ("In review", in the audit log as the importing member's, with the count as the reason).
  */
 import {
   APIError,
@@ -25,8 +29,11 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import type { EntryContext } from '../../collections/hooks/withholdChangedEntry'
 import type { Chronology, ChronologyEntry, Issue, User } from '../payload-types'
 import { fromStoredDate, toStoredDate } from '../fields/dayDate'
+import { sendBackToReview } from '../workflow/reopen'
+import { reviewStatusOf, type ReviewStatus } from '../workflow/review'
 import { chronologyTextFromFile } from './fromFile'
 import { planImport, type EntryChange, type EntryId, type EntryStatus, type StoredEntry } from './importPlan'
 import {
@@ -74,7 +81,8 @@ export interface ImportedEntry {
 
 export interface ChronologyImportReport {
   issue: { id: EntryId; slug: string; title: string }
-  chronology: { id: EntryId; title: string; period: ChronologyPeriod }
+  /** reviewStatus: as the chronology was before the import. */
+  chronology: { id: EntryId; title: string; period: ChronologyPeriod; reviewStatus: ReviewStatus }
   /** What diagnostics count: lines, or paragraphs of a Word file. */
   lineLabel: LineLabel
   /** In document order, without excluded lines. */
@@ -93,6 +101,8 @@ export interface ChronologyImportReport {
   notInDocument: Array<{ id: EntryId; startDate: string; endDate: string; text: string }>
   dryRun: boolean
   committed: boolean
+  /** The chronology was approved and the import added or changed entries: it is back in review. */
+  sentBackToReview: boolean
 }
 
 /** A request that cannot be carried out; `status` is the HTTP status the admin endpoint answers with. */
@@ -211,14 +221,25 @@ function entryData(entry: { startDate: string; endDate: string; paragraphs: read
 type UndoStep = { kind: 'created'; id: Id } | { kind: 'updated'; id: Id; before: EntryData }
 
 async function undo(payload: Payload, steps: UndoStep[]): Promise<void> {
+  // Restored as it was, whether it was published with the chronology included.
+  const context: EntryContext = { restoringEntry: true }
   for (const step of [...steps].reverse()) {
     try {
       if (step.kind === 'created') await payload.delete({ collection: 'chronology-entries', id: asId(step.id), overrideAccess: true })
-      else await payload.update({ collection: 'chronology-entries', id: asId(step.id), data: step.before, overrideAccess: true, depth: 0 })
+      else await payload.update({ collection: 'chronology-entries', id: asId(step.id), data: step.before, overrideAccess: true, depth: 0, context: { ...context } })
     } catch (error) {
       payload.logger.error({ err: error, msg: `Chronology import: could not undo a write to entry ${String(step.id)}` })
     }
   }
+}
+
+/** "3 entries imported: 2 new, 1 changed": why an approved chronology went back to review. */
+function importReason(entries: ReadonlyArray<{ status: EntryStatus }>): string {
+  const added = entries.filter((e) => e.status === 'new').length
+  const updated = entries.filter((e) => e.status === 'updated').length
+  const parts = [added ? `${added} new` : '', updated ? `${updated} changed` : ''].filter(Boolean)
+  const n = added + updated
+  return `${n} ${n === 1 ? 'entry' : 'entries'} imported: ${parts.join(', ')}`
 }
 
 export async function importChronology(payload: Payload, options: ImportChronologyOptions): Promise<ChronologyImportReport> {
@@ -240,11 +261,11 @@ export async function importChronology(payload: Payload, options: ImportChronolo
   const incoming = parsed.entries.filter((e) => !excluded.has(e.line))
   const commit = !dryRun && errors.length === 0
 
-  const report = (plan: ReturnType<typeof planImport>, ids: Map<number, Id>, committed: boolean): ChronologyImportReport => {
+  const report = (plan: ReturnType<typeof planImport>, ids: Map<number, Id>, committed: boolean, sentBackToReview = false): ChronologyImportReport => {
     const count = (status: EntryStatus): number => plan.entries.filter((e) => e.status === status).length
     return {
       issue: { id: target.issue.id, slug: target.issue.slug, title: target.issue.title },
-      chronology: { id: target.chronology.id, title: target.chronology.title, period: target.period },
+      chronology: { id: target.chronology.id, title: target.chronology.title, period: target.period, reviewStatus: reviewStatusOf(target.chronology) },
       lineLabel,
       entries: plan.entries.map((e) => ({
         line: e.line,
@@ -268,6 +289,7 @@ export async function importChronology(payload: Payload, options: ImportChronolo
       notInDocument: plan.notInDocument.map(({ id, startDate, endDate, text }) => ({ id, startDate, endDate, text })),
       dryRun,
       committed,
+      sentBackToReview,
     }
   }
 
@@ -280,7 +302,9 @@ export async function importChronology(payload: Payload, options: ImportChronolo
   const transaction = await initTransaction(req)
   if (!transaction) delete req.transactionID
   const steps: UndoStep[] = []
-  const write = { collection: 'chronology-entries', req, overrideAccess, depth: 0 } as const
+  // The chronology goes back to review once, below, not once per entry (reopenChronologyReview).
+  const context: EntryContext = { importingChronology: true }
+  const write = { collection: 'chronology-entries', req, overrideAccess, depth: 0, context: { ...context } } as const
   try {
     const storedDocs = await storedEntries(payload, req, target.chronology.id, overrideAccess)
     const byId = new Map<Id, ChronologyEntry>(storedDocs.map((doc) => [doc.id, doc]))
@@ -308,8 +332,12 @@ export async function importChronology(payload: Payload, options: ImportChronolo
       await payload.update({ ...write, id: asId(id), data: { orderInDay } })
       steps.push({ kind: 'updated', id, before: previous })
     }
+    const changed = plan.entries.filter((e) => e.status === 'new' || e.status === 'updated').length
+    const sentBack =
+      changed > 0 &&
+      (await sendBackToReview(req, { collection: 'chronologies', id: target.chronology.id, reason: importReason(plan.entries) }))
     if (transaction) await commitTransaction(req)
-    return report(plan, ids, true)
+    return report(plan, ids, true, sentBack)
   } catch (error) {
     if (transaction) await killTransaction(req)
     else await undo(payload, steps)

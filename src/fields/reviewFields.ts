@@ -1,16 +1,33 @@
-import type { Field } from 'payload'
+import type { Field, Option, PayloadRequest } from 'payload'
 
+import { canChangeReview } from '../access/canChangeReview'
 import { canSetLayoutReady } from '../access/canSetLayoutReady'
 import { systemOnly } from '../access/systemOnly'
-import { INITIAL_REVIEW_STATUS, REVIEW_STATUSES, REVIEW_STATUS_LABELS } from '../workflow/review'
+import type { User } from '../payload-types'
+import { INITIAL_REVIEW_STATUS, REVIEW_STATUSES, REVIEW_STATUS_LABELS, reviewStatusOf, reviewStatusOptionsFor } from '../workflow/review'
+
+/**
+ * The review statuses the member may pick: the current one and where they may move it
+ * (reviewStatusOptionsFor). Server code without a member keeps every option. Payload's select
+ * validation runs it too, with the new value as current, so an allowed move stays valid.
+ */
+export function reviewStatusOptions({ options, req, siblingData }: { options: Option[]; req: Pick<PayloadRequest, 'user'>; siblingData: unknown }): Option[] {
+  const user = req.user as Pick<User, 'role'> | null
+  if (!user) return options
+  const allowed: readonly string[] = reviewStatusOptionsFor(user.role, reviewStatusOf(siblingData as { reviewStatus?: string | null }))
+  return options.filter((option) => allowed.includes(typeof option === 'string' ? option : option.value))
+}
 
 /**
  * The review workflow's fields, for essays, highlights, publications and chronologies:
  * status, assignee and "layout ready" in the sidebar, and the thread of review notes.
  *
- * Who may change the status is checked by the enforceReviewTransition hook (a refusal is an
- * error naming the item, not a silently ignored field). A note's author and time are written
- * by the stampReviewNotes hook only: field access keeps them out of reach of the API.
+ * Who may change the status and the assignee is checked by the enforceReviewTransition hook
+ * (a refusal is an error naming the item, not a silently ignored field). Field access
+ * (canChangeReview) and the status options (reviewStatusOptions) only shape the admin: the
+ * fields read-only for production editors, an assistant offered only the moves they may make.
+ * A note's author and time are written by the stampReviewNotes hook only: field access keeps
+ * them out of reach of the API.
  */
 export function reviewFields(): Field[] {
   return [
@@ -22,6 +39,8 @@ export function reviewFields(): Field[] {
       index: true,
       defaultValue: INITIAL_REVIEW_STATUS,
       options: REVIEW_STATUSES.map((value) => ({ value, label: REVIEW_STATUS_LABELS[value] })),
+      filterOptions: reviewStatusOptions,
+      access: { update: canChangeReview },
       admin: {
         position: 'sidebar',
         description: 'Assistants send to review; editors request changes, approve or reopen. Only approved items can be published.',
@@ -32,6 +51,7 @@ export function reviewFields(): Field[] {
       type: 'relationship',
       relationTo: 'users',
       index: true,
+      access: { update: canChangeReview },
       admin: { position: 'sidebar', description: 'Who is working on this now.' },
     },
     {

@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { WorkflowRefusal } from '../workflow/refusal'
 
 /**
  * Publishing is the editors' right. Editorial assistants save drafts only; production
@@ -18,10 +19,5 @@ export const refusePublishWithoutRight: CollectionBeforeChangeHook = ({
   if (data?._status !== 'published') return data
   const wasPublished = originalDoc?._status === 'published'
   if (hasRole(user, 'productionEditor') && wasPublished) return data
-  throw new APIError(
-    `Only editors can publish (${collection.slug}). Save your changes as a draft and ask an editor to publish them.`,
-    403,
-    null,
-    true,
-  )
+  throw new WorkflowRefusal(`Only editors can publish (${collection.slug}). Save your changes as a draft and ask an editor to publish them.`)
 }

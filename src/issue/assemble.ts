@@ -16,6 +16,7 @@ import type {
 import { monthName } from '../chronology/dayCell'
 import { env } from '../env'
 import { fromStoredDate } from '../fields/dayDate'
+import { reviewStatusOf, type ReviewStatus } from '../workflow/review'
 import { lexicalToBlocks, paragraphsOf } from './lexical'
 import {
   issueModelSchema,
@@ -37,10 +38,19 @@ export interface AssembleOptions {
   draft?: boolean
 }
 
+/** An item of the issue that is not approved (yet): preflight warns of it. */
+export interface UnapprovedItem {
+  kind: 'essay' | 'highlight' | 'publication' | 'chronology'
+  title: string
+  reviewStatus: ReviewStatus
+}
+
 export interface AssembleResult {
   model: IssueModel
   /** References that no longer lead anywhere: preflight reports them as errors. */
   brokenReferences: string[]
+  /** The issue's items whose review status (as read: latest drafts or published) is not "approved", in section order. */
+  unapproved: UnapprovedItem[]
 }
 
 export class IssueNotFoundError extends Error {
@@ -71,6 +81,15 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
   if (!issue) throw new IssueNotFoundError(slug)
   const settings = (await payload.findGlobal({ slug: 'publication-settings', depth: 0, overrideAccess: true })) as PublicationSetting
   const broken: string[] = []
+  const unapproved: UnapprovedItem[] = []
+  // Review status is not part of the model (templates do not print it): it goes beside it.
+  const noteReview = <T extends { title: string; reviewStatus?: string | null }>(kind: UnapprovedItem['kind'], docs: T[]): T[] => {
+    for (const doc of docs) {
+      const reviewStatus = reviewStatusOf(doc)
+      if (reviewStatus !== 'approved') unapproved.push({ kind, title: doc.title, reviewStatus })
+    }
+    return docs
+  }
 
   async function fetchByIds<T extends { id: Id }>(
     collection: 'essays' | 'highlights' | 'publications' | 'authors' | 'media' | 'chronologies',
@@ -151,7 +170,7 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
           id,
           kind: 'essays',
           title: section.title,
-          essays: pick(essays, section.essays, where).map((essay) => ({
+          essays: noteReview('essay', pick(essays, section.essays, where)).map((essay) => ({
             id: String(essay.id),
             slug: essay.slug,
             title: essay.title,
@@ -166,7 +185,7 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
           id,
           kind: 'highlights',
           title: section.title,
-          highlights: pick(highlights, section.highlights, where).map((highlight) => ({
+          highlights: noteReview('highlight', pick(highlights, section.highlights, where)).map((highlight) => ({
             id: String(highlight.id),
             title: highlight.title,
             eventDate: fromStoredDate(highlight.eventDate),
@@ -182,15 +201,17 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
           id,
           kind: section.kind,
           title: section.title,
-          publications: pick(publications, section.publications, where).map((p) => publicationModel(p, resolveImage)),
+          publications: noteReview('publication', pick(publications, section.publications, where)).map((p) => publicationModel(p, resolveImage)),
         })
         break
       case 'chronologySection': {
-        const chronology = pick(chronologies, [section.chronology], where)[0]
+        const chronology = noteReview('chronology', pick(chronologies, [section.chronology], where))[0]
         if (!chronology) break
+        // Readers get the entries its publication included (withholdChangedEntry); proofs get all.
+        const ofChronology: Where = { chronology: { equals: chronology.id } }
         const entries = await payload.find({
           collection: 'chronology-entries',
-          where: { chronology: { equals: chronology.id } },
+          where: draft ? ofChronology : { and: [ofChronology, { publishedWithChronology: { equals: true } }] },
           sort: ['startDate', 'orderInDay', 'createdAt'],
           depth: 0,
           overrideAccess: true,
@@ -263,7 +284,7 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
     throw new Error(`Issue "${slug}" cannot be assembled:\n${problems}`)
   }
-  return { model: parsed.data, brokenReferences: broken }
+  return { model: parsed.data, brokenReferences: broken, unapproved }
 }
 
 function publicationModel(p: Publication, resolveImage: (value: unknown) => ImageModel | undefined): PublicationModel {

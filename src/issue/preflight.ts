@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import { COLUMN, CONTENT_WIDTH } from '../../templates/pdf/theme'
 import { findUncoveredCharacters, renderIssuePdf, type UncoveredCharacter } from '../render/pdf'
-import { assembleIssue } from './assemble'
+import { REVIEW_STATUS_LABELS } from '../workflow/review'
+import { assembleIssue, type UnapprovedItem } from './assemble'
 import type { ImageModel, IssueModel, SectionModel } from './model'
 
 /**
@@ -24,6 +25,7 @@ export interface PreflightFinding {
     | 'low-resolution-image'
     | 'page-count'
     | 'long-pull-quote'
+    | 'not-approved'
   message: string
   /** Where to look, in the editors' words: "essay “…”, figure 2". */
   where: string
@@ -79,6 +81,12 @@ export interface ModelCheckInput {
   pageCount?: number
   /** Characters no font covers, when a render already found them; otherwise scanned here. */
   uncovered?: UncoveredCharacter[]
+  /**
+   * Items not approved yet (assemble's `unapproved`). A warning, not an error: proofs are
+   * printed before the last approvals, and publishing refuses unapproved items anyway
+   * (refusePublishUnlessApproved).
+   */
+  unapproved?: UnapprovedItem[]
 }
 
 export function checkIssueModel(model: IssueModel, input: ModelCheckInput = {}): PreflightFinding[] {
@@ -150,6 +158,13 @@ export function checkIssueModel(model: IssueModel, input: ModelCheckInput = {}):
   if (model.coverPullQuote && model.coverPullQuote.text.length > MAX_PULL_QUOTE_CHARS) {
     warning('long-pull-quote', `The cover pull quote has ${model.coverPullQuote.text.length} characters; keep it under ${MAX_PULL_QUOTE_CHARS}.`, 'issue, cover pull quote')
   }
+  for (const item of input.unapproved ?? []) {
+    warning(
+      'not-approved',
+      `The ${item.kind} is “${REVIEW_STATUS_LABELS[item.reviewStatus]}”, not approved: it cannot be published until an editor approves it.`,
+      `${item.kind} “${item.title}”`,
+    )
+  }
   for (const reference of input.brokenReferences ?? []) error('broken-reference', `${reference}.`, 'issue sections')
   for (const missing of input.uncovered ?? findUncoveredCharacters(model)) {
     error('uncovered-glyph', `No bulletin font can print “${missing.char}” (${missing.codePoint}).`, missing.where)
@@ -175,14 +190,14 @@ export function reportOf(slug: string, findings: PreflightFinding[], pageCount?:
  * PDF tab and the export run preflightIssue().
  */
 export async function preflightWithoutRender(payload: Payload, slug: string, options: { draft?: boolean } = {}): Promise<PreflightReport> {
-  const { model, brokenReferences } = await assembleIssue(payload, slug, { draft: options.draft ?? true })
-  return reportOf(slug, checkIssueModel(model, { brokenReferences }))
+  const { model, brokenReferences, unapproved } = await assembleIssue(payload, slug, { draft: options.draft ?? true })
+  return reportOf(slug, checkIssueModel(model, { brokenReferences, unapproved }))
 }
 
 /** The preflight of the issue as it would print now (latest drafts), with a real render for the page count. */
 export async function preflightIssue(payload: Payload, slug: string): Promise<PreflightReport & { pdf: Uint8Array }> {
-  const { model, brokenReferences } = await assembleIssue(payload, slug, { draft: true })
+  const { model, brokenReferences, unapproved } = await assembleIssue(payload, slug, { draft: true })
   const rendered = await renderIssuePdf(model)
-  const findings = checkIssueModel(model, { brokenReferences, pageCount: rendered.pageCount, uncovered: rendered.uncoveredCharacters })
+  const findings = checkIssueModel(model, { brokenReferences, unapproved, pageCount: rendered.pageCount, uncovered: rendered.uncoveredCharacters })
   return { ...reportOf(slug, findings, rendered.pageCount), pdf: rendered.pdf }
 }

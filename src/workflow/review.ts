@@ -47,9 +47,41 @@ export function mayChangeReviewStatus(role: Role | null | undefined, from: Revie
   }
 }
 
+/**
+ * Who takes part in review: changes a status (within their transitions) and assigns items.
+ * Production editors do neither; they mark items layout-ready.
+ */
+export function mayReview(role: Role | null | undefined): boolean {
+  return role === 'admin' || role === 'editor' || role === 'editorialAssistant'
+}
+
+/**
+ * The statuses a member is offered in the admin for an item now in `current`: the current one
+ * and those they may move it to, in workflow order. An assistant on a draft sees Draft and
+ * In review; an editor sees all four; a production editor only the current one.
+ */
+export function reviewStatusOptionsFor(role: Role | null | undefined, current: ReviewStatus): ReviewStatus[] {
+  return REVIEW_STATUSES.filter((to) => to === current || mayChangeReviewStatus(role, current, to))
+}
+
 /** The status a new item starts in, and what a missing value means on an older item. */
 export const INITIAL_REVIEW_STATUS: ReviewStatus = 'draft'
 
 export function reviewStatusOf(doc: { reviewStatus?: string | null } | null | undefined): ReviewStatus {
   return isReviewStatus(doc?.reviewStatus) ? doc.reviewStatus : INITIAL_REVIEW_STATUS
+}
+
+/**
+ * What server code tells the review hooks through an operation's `context`: the system
+ * sends an approved item back to review (its content changed where no draft could hold it,
+ * as when chronology entries are imported), on behalf of the member who made the change.
+ */
+export interface ReviewContext {
+  /** Why the item goes back to review, for the audit log and the email ("3 entries imported"). */
+  reopenReason?: string
+}
+
+/** The one move the system makes for a member: approved back to review, with a reason. */
+export function isSystemReopen(context: ReviewContext | undefined, from: ReviewStatus, to: ReviewStatus): boolean {
+  return Boolean(context?.reopenReason) && from === 'approved' && to === 'inReview'
 }

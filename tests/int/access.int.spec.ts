@@ -54,7 +54,7 @@ const MATRIX: Partial<Record<CollectionSlug, Partial<Record<Op, Actor[]>>>> = {
   media: { create: WRITERS, readPublished: ALL, update: WRITERS, delete: EDITORS },
   subscribers: { create: EDITORS, readPublished: EDITORS, update: EDITORS, delete: EDITORS },
   // For users, "readPublished" is reading another member and "update" changing their name.
-  users: { create: EDITORS, readPublished: EDITORS, update: EDITORS, delete: EDITORS },
+  users: { create: EDITORS, readPublished: STAFF, update: EDITORS, delete: EDITORS },
   // Written by server code only (recordAudit); editors and admins read it.
   'audit-log': { create: [], readPublished: EDITORS, update: [], delete: [] },
 }
@@ -120,6 +120,8 @@ async function seedDoc(collection: CollectionSlug, status: 'published' | 'draft'
   // Approved, so that the editors' "publish" cells test the right to publish, not the review.
   if (REVIEWED.has(collection)) data.reviewStatus = 'approved'
   if (collection === 'chronology-entries' && status === 'draft') data.chronology = draftChronology
+  // An entry the chronology's publication included (set by publishChronologyEntries).
+  if (collection === 'chronology-entries' && status === 'published') data.publishedWithChronology = true
   const doc = (await payload.create({ collection, data: data as never, file: fileFor(collection), overrideAccess: true })) as { id: Id }
   return doc.id
 }
@@ -241,6 +243,50 @@ describe('access details', () => {
     const ids = docs.map((doc) => doc.id)
     expect(ids).toContain(published)
     expect(ids).not.toContain(draft)
+  })
+
+  it('keeps an entry added to a published chronology from the public until the chronology is published again', async () => {
+    const entry = await payload.create({
+      collection: 'chronology-entries',
+      data: sample('chronology-entries', 'added after publication') as never,
+      user: users.editor,
+      overrideAccess: false,
+    })
+    const asPublic = { overrideAccess: false as const, depth: 0 }
+    await expect(payload.findByID({ collection: 'chronology-entries', id: entry.id, ...asPublic })).rejects.toMatchObject({ status: 404 })
+    expect(await payload.findByID({ collection: 'chronology-entries', id: entry.id, user: users.productionEditor, ...asPublic })).toBeTruthy()
+    // The chronology was approved: the new entry sent it back to review.
+    expect((await stored('chronologies', publishedChronology, true))?.reviewStatus).toBe('inReview')
+    await payload.update({
+      collection: 'chronologies',
+      id: publishedChronology,
+      data: { reviewStatus: 'approved', _status: 'published' },
+      user: users.editor,
+      overrideAccess: false,
+    })
+    expect((await payload.findByID({ collection: 'chronology-entries', id: entry.id, ...asPublic })).id).toBe(entry.id)
+  })
+
+  it('shows every member the others\' name, email and role, never their password, sessions or tokens', async () => {
+    // Relationship labels (assignee, note author) show the name, not "Untitled - ID n".
+    expect(payload.collections.users.config.admin.useAsTitle).toBe('name')
+    // Logged in, so that they have sessions to keep to themselves.
+    for (const member of ['editor', 'admin'] as const) {
+      await payload.login({ collection: 'users', data: { email: users[member]!.email, password: 'a-long-test-password' } })
+      const self = await payload.findByID({ collection: 'users', id: users[member]!.id, user: users[member], overrideAccess: false })
+      expect(self.sessions?.length, member).toBeGreaterThan(0)
+    }
+    for (const actor of STAFF) {
+      const { docs } = await payload.find({ collection: 'users', user: users[actor], overrideAccess: false, pagination: false, depth: 0 })
+      expect(docs.length, actor).toBeGreaterThanOrEqual(STAFF.length)
+      const other = docs.find((doc) => doc.id === users[actor === 'admin' ? 'editor' : 'admin']!.id) as unknown as Record<string, unknown>
+      expect(other, actor).toMatchObject({ name: expect.any(String), email: expect.stringMatching(/@example.org$/), role: expect.any(String) })
+      for (const secret of ['password', 'hash', 'salt', 'resetPasswordToken', 'apiKey', 'loginAttempts', 'lockUntil']) {
+        expect(other[secret], `${actor} reads ${secret}`).toBeUndefined()
+      }
+      // Payload's own field access: another member's sessions read as none.
+      expect(other.sessions ?? [], `${actor} reads sessions`).toEqual([])
+    }
   })
 
   it('lets each member read themself but not promote themself', async () => {

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { assembleIssue, IssueNotFoundError, quarterLabel } from '@/issue/assemble'
+import { preflightWithoutRender } from '@/issue/preflight'
 import type { EssayModel, SectionModel } from '@/issue/model'
 import { seedDemo } from '@/seed/demo'
 import { demoChronology } from '@/seed/demoContent'
@@ -82,6 +83,22 @@ describe('assembling the demo issue', () => {
     const { brokenReferences, model } = await assembleIssue(payload, 'demo')
     expect(brokenReferences.join('\n')).toMatch(/section "Recent Publications": item \S+ no longer exists or is not published/)
     expect(section(model.sections, 'recent').publications).toHaveLength(1)
+  })
+
+  it('lists the items that are not approved, as read, for preflight to warn about', async () => {
+    expect((await assembleIssue(payload, 'demo', { draft: true })).unapproved).toEqual([])
+    const highlight = (await payload.find({ collection: 'highlights', limit: 1, depth: 0 })).docs[0]
+    await payload.update({ collection: 'highlights', id: highlight.id, data: { reviewStatus: 'inReview' }, draft: true })
+    // The published version is still approved; the latest draft is in review.
+    expect((await assembleIssue(payload, 'demo')).unapproved).toEqual([])
+    expect((await assembleIssue(payload, 'demo', { draft: true })).unapproved).toEqual([
+      { kind: 'highlight', title: highlight.title, reviewStatus: 'inReview' },
+    ])
+    const report = await preflightWithoutRender(payload, 'demo')
+    expect(report.warnings.filter((w) => w.code === 'not-approved')).toEqual([
+      { severity: 'warning', code: 'not-approved', where: `highlight “${highlight.title}”`, message: expect.stringContaining('“In review”, not approved') },
+    ])
+    expect(report.errors.map((e) => e.code)).not.toContain('not-approved')
   })
 
   it('says which issue is missing', async () => {

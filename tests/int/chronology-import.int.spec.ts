@@ -74,11 +74,34 @@ async function entries(p: Payload = payload, id: number | string = chronologyId)
   return docs
 }
 
-/** What a reader of the chronology sees, in print order. */
+/** What a reader of the chronology sees, in print order, and whether a reader may see it yet. */
 async function snapshot(p?: Payload, id?: number | string): Promise<string[]> {
   return (await entries(p, id)).map(
-    (e) => `${e.startDate}|${e.endDate}|${e.orderInDay}|${entryText((e.paragraphs ?? []).map((x) => x.text))}|${(e.countries ?? []).join(',')}`,
+    (e) =>
+      `${e.startDate}|${e.endDate}|${e.orderInDay}|${entryText((e.paragraphs ?? []).map((x) => x.text))}|${(e.countries ?? []).join(',')}|${e.publishedWithChronology}`,
   )
+}
+
+/** The chronology as the committee sees it (its newest draft). */
+async function chronologyNow(p: Payload = payload, id: number | string = chronologyId) {
+  return p.findByID({ collection: 'chronologies', id, draft: true, depth: 0 })
+}
+
+/** An editor approves and publishes the chronology, as in the admin. */
+async function approveAndPublish(p: Payload = payload, id: number | string = chronologyId): Promise<void> {
+  await p.update({ collection: 'chronologies', id, data: { reviewStatus: 'approved', _status: 'published' }, user: users.editor, overrideAccess: false })
+}
+
+/** The entry texts of the chronology that the public may read. */
+async function publicTexts(): Promise<string[]> {
+  const { docs } = await payload.find({
+    collection: 'chronology-entries',
+    where: { chronology: { equals: chronologyId } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+  })
+  return docs.map((e) => entryText((e.paragraphs ?? []).map((x) => x.text)))
 }
 
 const day = (iso: string | null | undefined): string => (iso ?? '').slice(0, 10)
@@ -286,6 +309,8 @@ describe('all or nothing', () => {
   ].join('\n')
 
   it('undoes every write when one fails part-way (no transactions on the embedded SQLite default)', async () => {
+    // Published, so the entries about to be updated are public: undone, they must be public again.
+    await approveAndPublish()
     // Updates first (the corrected entries go back to their first version), then new entries: the third create fails.
     const text = `${APRIL}\n${MAY}`
     expect(await importChronology(payload, { issueSlug: 'demo', source: { text }, dryRun: true })).toMatchObject({ updated: 2, added: 4 })
@@ -297,6 +322,9 @@ describe('all or nothing', () => {
       restore()
     }
     expect(await snapshot()).toEqual(before)
+    expect(before.every((line) => line.endsWith('|true'))).toBe(true)
+    // The chronology did not go back to review for an import that did not happen.
+    expect((await chronologyNow()).reviewStatus).toBe('approved')
   })
 
   it('rolls the transaction back where the database has transactions', async () => {
@@ -374,5 +402,126 @@ describe('who may import', () => {
       await expect(attempt).rejects.toMatchObject({ status })
     }
     expect(await snapshot()).toEqual(before)
+  })
+})
+
+describe('an approved chronology and the entries imported into it', () => {
+  const MAY_EVENT = '27th\tThe Korean Cultural Centre in Jakarta opened a season of Indonesian-Korean co-productions.'
+  const MAY_EVENT_TEXT = MAY_EVENT.split('\t')[1]
+
+  async function reviewAudit(since: string) {
+    const { docs } = await payload.find({
+      collection: 'audit-log',
+      where: {
+        and: [
+          { collectionSlug: { equals: 'chronologies' } },
+          { documentId: { equals: String(chronologyId) } },
+          { action: { equals: 'statusChanged' } },
+          { at: { greater_than_equal: since } },
+        ],
+      },
+      sort: 'createdAt',
+      depth: 0,
+    })
+    return docs
+  }
+
+  it('goes back to review when an import adds entries, and the new entries wait for the next publication', async () => {
+    await approveAndPublish()
+    const publicBefore = await publicTexts()
+    expect(publicBefore.length).toBeGreaterThan(0)
+    const since = new Date().toISOString()
+
+    const report = await importChronology(payload, { issueSlug: 'demo', source: { text: `May 2024\n${MAY_EVENT}` }, user: users.editorialAssistant })
+    expect(report).toMatchObject({ committed: true, added: 1, sentBackToReview: true })
+    expect(report.chronology.reviewStatus).toBe('approved')
+
+    // Back in review, in the audit log as the assistant's, with the reason.
+    expect((await chronologyNow()).reviewStatus).toBe('inReview')
+    const [entry, ...more] = await reviewAudit(since)
+    expect(more).toEqual([])
+    expect(entry).toMatchObject({ from: 'approved', to: 'inReview', userEmail: users.editorialAssistant!.email })
+    expect(entry.details).toMatchObject({ reason: '1 entry imported: 1 new' })
+    expect(entry.summary).toBe(`Review status changed: chronology "${report.chronology.title}", Approved → In review (1 entry imported: 1 new)`)
+
+    // What was published stays published; the new entry is not public, not in the web edition, but in the proofs.
+    const published = await payload.findByID({ collection: 'chronologies', id: chronologyId, depth: 0, overrideAccess: false })
+    expect(published).toMatchObject({ _status: 'published', reviewStatus: 'approved' })
+    expect(await publicTexts()).toEqual(publicBefore)
+    const id = report.entries[0].id!
+    await expect(payload.findByID({ collection: 'chronology-entries', id: id as number, overrideAccess: false })).rejects.toMatchObject({ status: 404 })
+    const textsOf = (model: Awaited<ReturnType<typeof assembleIssue>>['model']) =>
+      model.sections.flatMap((section) => (section.kind === 'chronology' ? section.chronology.entries.map((e) => e.paragraphs.join('\n\n')) : []))
+    expect(textsOf((await assembleIssue(payload, 'demo')).model)).not.toContain(MAY_EVENT_TEXT)
+    expect(textsOf((await assembleIssue(payload, 'demo', { draft: true })).model)).toContain(MAY_EVENT_TEXT)
+
+    // Approved and published again: now the public reads it.
+    await approveAndPublish()
+    expect(await publicTexts()).toContain(MAY_EVENT_TEXT)
+    expect(textsOf((await assembleIssue(payload, 'demo')).model)).toContain(MAY_EVENT_TEXT)
+  })
+
+  it('goes back to review when an import changes an entry, which readers do not see changed until it is published again', async () => {
+    const fixed = MAY_EVENT.replace('a season of', 'a festival of')
+    const since = new Date().toISOString()
+    const report = await importChronology(payload, { issueSlug: 'demo', source: { text: `May 2024\n${fixed}` }, user: users.editor })
+    expect(report).toMatchObject({ committed: true, added: 0, updated: 1, sentBackToReview: true })
+    expect((await chronologyNow()).reviewStatus).toBe('inReview')
+    expect((await reviewAudit(since))[0].details).toMatchObject({ reason: '1 entry imported: 1 changed' })
+    const texts = await publicTexts()
+    expect(texts).not.toContain(MAY_EVENT_TEXT)
+    expect(texts).not.toContain(fixed.split('\t')[1])
+  })
+
+  it('stays as it is when the chronology is not approved, or when the import changes nothing', async () => {
+    expect((await chronologyNow()).reviewStatus).toBe('inReview')
+    const another = await importChronology(payload, { issueSlug: 'demo', source: { text: 'May 2024\n28th\tAnother event in review.' } })
+    expect(another).toMatchObject({ added: 1, sentBackToReview: false })
+    expect((await chronologyNow()).reviewStatus).toBe('inReview')
+
+    await approveAndPublish()
+    const since = new Date().toISOString()
+    const same = await importChronology(payload, { issueSlug: 'demo', source: { text: 'May 2024\n28th\tAnother event in review.' } })
+    expect(same).toMatchObject({ added: 0, updated: 0, unchanged: 1, sentBackToReview: false })
+    expect((await chronologyNow()).reviewStatus).toBe('approved')
+    expect(await reviewAudit(since)).toEqual([])
+  })
+
+  it('goes back to review when a member edits an entry by hand, and the change waits for the next publication', async () => {
+    expect((await chronologyNow()).reviewStatus).toBe('approved')
+    const [entry] = (await entries()).filter((e) => e.publishedWithChronology)
+    const since = new Date().toISOString()
+    await payload.update({
+      collection: 'chronology-entries',
+      id: entry.id,
+      data: { paragraphs: [{ text: 'Corrected by hand.' }], publishedWithChronology: true },
+      user: users.editorialAssistant,
+      overrideAccess: false,
+    })
+    const after = await payload.findByID({ collection: 'chronology-entries', id: entry.id, depth: 0 })
+    expect(after.publishedWithChronology).toBe(false)
+    expect(await publicTexts()).not.toContain('Corrected by hand.')
+    expect((await chronologyNow()).reviewStatus).toBe('inReview')
+    const [audit] = await reviewAudit(since)
+    expect(audit).toMatchObject({ userEmail: users.editorialAssistant!.email })
+    expect(audit.details).toMatchObject({ reason: expect.stringMatching(/^Entry of \d+ \w+ 2024 changed$/) })
+
+    // Saving it again unchanged, or moving it within its day, keeps it as it is.
+    await approveAndPublish()
+    await payload.update({ collection: 'chronology-entries', id: entry.id, data: { orderInDay: 7 }, user: users.editor, overrideAccess: false })
+    expect((await payload.findByID({ collection: 'chronology-entries', id: entry.id, depth: 0 })).publishedWithChronology).toBe(true)
+    expect((await chronologyNow()).reviewStatus).toBe('approved')
+  })
+
+  it('keeps an entry created by a member unpublished, whatever the request says', async () => {
+    const created = await payload.create({
+      collection: 'chronology-entries',
+      data: { chronology: chronologyId as number, startDate: '2024-05-29T12:00:00.000Z', endDate: '2024-05-29T12:00:00.000Z', paragraphs: [{ text: 'Added by hand.' }], publishedWithChronology: true },
+      user: users.editor,
+      overrideAccess: false,
+    })
+    expect(created.publishedWithChronology).toBe(false)
+    expect(await publicTexts()).not.toContain('Added by hand.')
+    expect((await chronologyNow()).reviewStatus).toBe('inReview')
   })
 })

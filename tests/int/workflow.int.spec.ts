@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { simpleParser, type AddressObject } from 'mailparser'
-import type { Payload } from 'payload'
+import { createLocalReq, docAccessOperation, handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
@@ -174,7 +174,36 @@ describe('review transitions by role', () => {
       }),
     )
     expect(refused?.status).toBe(403)
-    expect(refused?.message).toMatch(/from "Draft" to "Approved"/)
+    expect(refused?.message).toMatch(/from “Draft” to “Approved”/)
+  })
+
+  it('answers a refusal through the REST API with a top-level message, which the admin shows whole, colon and commas in the title included', async () => {
+    const title = 'ASEAN - Korea Relations: A Chronology, Revised'
+    const doc = await essay('draft', { title })
+    const { token } = await payload.login({ collection: 'users', data: { email: users.assistant.email, password: 'a-long-test-password' } })
+    const request = (path: string, body: unknown) =>
+      handleEndpoints({
+        config: payload.config,
+        payloadInstanceCacheKey: t.dir,
+        request: new Request(`http://localhost:3000/api${path}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+          body: JSON.stringify(body),
+        }),
+      })
+    const refused = await request(`/essays/${doc.id}?draft=true`, { reviewStatus: 'approved' })
+    expect(refused.status).toBe(403)
+    const body = (await refused.json()) as { message?: string; errors: Array<{ message: string }> }
+    // The admin's form toasts `message` as it is; `errors[0].message` would be cut at the first ":" and at every comma.
+    expect(body.message).toBe(
+      `Editorial assistants cannot move essay “${title}” from “Draft” to “Approved”. Assistants send items to review; editors request changes, approve and reopen.`,
+    )
+    expect(body.errors[0].message).toBe(body.message)
+    const publish = await request(`/essays/${doc.id}`, { _status: 'published' })
+    expect(((await publish.json()) as { message?: string }).message).toMatch(/^Only editors can publish \(essays\)\./)
+    // Other errors keep Payload's own shape.
+    const missing = await request('/essays/999999?draft=true', { title: 'x' })
+    expect(((await missing.json()) as { message?: string }).message).toBeUndefined()
   })
 
   it('lets an assistant edit an approved item without changing its status: it stays approved', async () => {
@@ -183,6 +212,39 @@ describe('review transitions by role', () => {
     const after = await stored(doc.id)
     expect(after.title).toBe('Retitled by the assistant')
     expect(after.reviewStatus).toBe('approved')
+  })
+
+  it('shows Review status and Assignee read-only to the production editor only, as the admin computes permissions', async () => {
+    const doc = await essay('inReview')
+    for (const [member, editable] of [['assistant', true], ['production', false], ['editor', true], ['admin', true]] as const) {
+      const req = await createLocalReq({ user: { ...users[member], collection: 'users' } }, payload)
+      const permissions = await docAccessOperation({ collection: payload.collections.essays, id: doc.id, req })
+      // Sanitized: `true` for a field with every right, else the rights it has.
+      const fields = permissions.fields as Record<string, true | { update?: boolean }>
+      const mayUpdate = (name: string) => fields[name] === true || (typeof fields[name] === 'object' && fields[name].update === true)
+      expect(mayUpdate('reviewStatus'), `${member} reviewStatus`).toBe(editable)
+      expect(mayUpdate('assignee'), `${member} assignee`).toBe(editable)
+      // Layout ready stays theirs.
+      expect(mayUpdate('layoutReady'), `${member} layoutReady`).toBe(member !== 'assistant')
+    }
+  })
+
+  it('refuses a production editor\'s change of assignee with a message, and lets the others assign', async () => {
+    const doc = await essay('inReview')
+    const refused = await refusal(() =>
+      payload.update({ collection: 'essays', id: doc.id, data: { assignee: users.production.id }, draft: true, ...as('production') }),
+    )
+    expect(refused?.status).toBe(403)
+    expect(refused?.message).toMatch(/Production editors cannot assign essay/)
+    expect((await stored(doc.id)).assignee ?? null).toBeNull()
+    // Saving the rest, with the assignee as it is, still works for them.
+    await payload.update({ collection: 'essays', id: doc.id, data: { layoutReady: true, assignee: null }, draft: true, ...as('production') })
+    expect((await stored(doc.id)).layoutReady).toBe(true)
+    for (const member of ['assistant', 'editor'] as const) {
+      await payload.update({ collection: 'essays', id: doc.id, data: { assignee: users.otherEditor.id }, draft: true, ...as(member) })
+      expect((await stored(doc.id)).assignee, member).toBe(users.otherEditor.id)
+      await payload.update({ collection: 'essays', id: doc.id, data: { assignee: null }, draft: true, ...as(member) })
+    }
   })
 
   it('lets production editors, editors and admins mark an item layout-ready, not assistants', async () => {
@@ -333,6 +395,23 @@ describe('the audit log', () => {
     ])
     expect(entries.every((e) => e.documentTitle === doc.title)).toBe(true)
     expect(entries[2].details).toMatchObject({ text: 'Ready for a look.' })
+    // What a person reads has the admin's labels; from/to above keep the values code filters by.
+    expect(entries.map((e) => e.summary)).toEqual([
+      `Assigned: essay "${doc.title}", — → assistant@example.org`,
+      `Review status changed: essay "${doc.title}", Draft → In review`,
+      `Review note added: essay "${doc.title}"`,
+      `Review status changed: essay "${doc.title}", In review → Approved`,
+      `Published: essay "${doc.title}", Draft → Published`,
+      `Unpublished: essay "${doc.title}", Published → Draft`,
+    ])
+    expect(entries.map((e) => e.change ?? null)).toEqual([
+      '— → assistant@example.org',
+      'Draft → In review',
+      null,
+      'In review → Approved',
+      'Draft → Published',
+      'Published → Draft',
+    ])
 
     await payload.delete({ collection: 'essays', id: doc.id, ...as('editor') })
     const kept = await auditOf(doc.id)

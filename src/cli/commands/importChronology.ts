@@ -48,6 +48,7 @@ export function reportJson(report: ChronologyImportReport): Record<string, unkno
     notInDocument: report.notInDocument.length,
     dryRun: report.dryRun,
     committed: report.committed,
+    sentBackToReview: report.sentBackToReview,
   }
 }
 
@@ -88,7 +89,10 @@ function printReport(report: ChronologyImportReport): void {
     console.log(`${report.notInDocument.length} entr${report.notInDocument.length === 1 ? 'y' : 'ies'} of the chronology in these months ${report.notInDocument.length === 1 ? 'is' : 'are'} not in the document; kept as they are.`)
   }
   const summary = `${report.entries.length} entries: ${report.added} new, ${report.updated} updated, ${report.unchanged} unchanged${report.reordered ? `, ${report.reordered} moved within their day` : ''}.`
-  if (report.committed) console.log(`Imported. ${summary}`)
+  if (report.committed) {
+    console.log(`Imported. ${summary}`)
+    if (report.sentBackToReview) console.log('The chronology was approved: it is back in review. Readers see the new and changed entries once an editor approves and publishes it again.')
+  }
   else if (report.errors.length) {
     const lines = [...new Set(report.errors.filter((e) => e.line > 0).map((e) => e.line))]
     console.log(`Not imported: ${report.errors.length} error(s). Fix them${lines.length ? `, or leave their lines out with --exclude ${lines.join(',')}` : ''}. ${summary}`)

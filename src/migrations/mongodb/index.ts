@@ -1,6 +1,7 @@
 import type { MigrateUpArgs } from '@payloadcms/db-mongodb'
 
 import * as migration_20261128_233450_workflow from './20261128_233450_workflow'
+import * as migration_20261129_024138_entries_published_with_chronology from './20261129_024138_entries_published_with_chronology'
 
 /**
  * MongoDB needs no schema migrations (collections and indexes are made on connect); data
@@ -11,5 +12,10 @@ export const migrations: Array<{ name: string; up: (args: MigrateUpArgs) => Prom
     up: migration_20261128_233450_workflow.up,
     down: migration_20261128_233450_workflow.down,
     name: '20261128_233450_workflow',
+  },
+  {
+    up: migration_20261129_024138_entries_published_with_chronology.up,
+    down: migration_20261129_024138_entries_published_with_chronology.down,
+    name: '20261129_024138_entries_published_with_chronology',
   },
 ]

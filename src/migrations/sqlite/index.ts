@@ -1,6 +1,7 @@
 import * as migration_20261128_201742_initial from './20261128_201742_initial';
 import * as migration_20261128_223324_newsletter_exports_campaigns from './20261128_223324_newsletter_exports_campaigns';
 import * as migration_20261128_233450_workflow from './20261128_233450_workflow';
+import * as migration_20261129_024138_entries_published_with_chronology from './20261129_024138_entries_published_with_chronology';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_233450_workflow.up,
     down: migration_20261128_233450_workflow.down,
-    name: '20261128_233450_workflow'
+    name: '20261128_233450_workflow',
+  },
+  {
+    up: migration_20261129_024138_entries_published_with_chronology.up,
+    down: migration_20261129_024138_entries_published_with_chronology.down,
+    name: '20261129_024138_entries_published_with_chronology'
   },
 ];

@@ -91,6 +91,24 @@ describe('preflight checks on the model', () => {
     expect(codes(copy(), 12)).not.toContain('warning:page-count')
   })
 
+  it('warns, item by item, about what is not approved, naming the item and its status', () => {
+    const found = checkIssueModel(copy(), {
+      unapproved: [
+        { kind: 'essay', title: 'Festivals: A Season on the Mekong', reviewStatus: 'inReview' },
+        { kind: 'highlight', title: 'Lecture', reviewStatus: 'draft' },
+        { kind: 'publication', title: 'Seas of Cooperation', reviewStatus: 'changesRequested' },
+        { kind: 'chronology', title: 'ASEAN - Korea Relations', reviewStatus: 'inReview' },
+      ],
+    }).filter((f) => f.code === 'not-approved')
+    expect(found.map((f) => [f.severity, f.where, f.message])).toEqual([
+      ['warning', 'essay “Festivals: A Season on the Mekong”', 'The essay is “In review”, not approved: it cannot be published until an editor approves it.'],
+      ['warning', 'highlight “Lecture”', 'The highlight is “Draft”, not approved: it cannot be published until an editor approves it.'],
+      ['warning', 'publication “Seas of Cooperation”', 'The publication is “Changes requested”, not approved: it cannot be published until an editor approves it.'],
+      ['warning', 'chronology “ASEAN - Korea Relations”', 'The chronology is “In review”, not approved: it cannot be published until an editor approves it.'],
+    ])
+    expect(codes(copy())).not.toContain('warning:not-approved')
+  })
+
   it('computes ppi at the placed width', () => {
     const image = { ...sectionOf(base, 'highlights').highlights[0].photos[0].image, width: 1200 }
     // 1,200 px over 4 inches (288 pt) is 300 ppi.
