@@ -18,6 +18,8 @@
  *   must stay flat). detail.*.rssAtStartMb: the same process right after Payload started.
  * - detail.nodemailerCeilingPerSecond: the same transport and bytes with no ledger: the
  *   bound for any sender built on nodemailer's pool in one process on this machine.
+ * It runs with NODE_ENV=production, as a deployed worker does (migrations, no schema push,
+ * React's production build); the sending process gets `npm run worker`'s Node flags.
  * The machine's other load shows in every number: run it on a quiet machine.
  */
 import { fork, type ChildProcess } from 'node:child_process'
