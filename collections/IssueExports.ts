@@ -33,6 +33,12 @@ export const IssueExports: CollectionConfig = {
   fields: [
     { name: 'issue', type: 'relationship', relationTo: 'issues', required: true, index: true },
     { name: 'contentHash', type: 'text', required: true, index: true, admin: { description: 'SHA-256 of the PDF: the same content exports to the same bytes.' } },
+    {
+      name: 'modelHash',
+      type: 'text',
+      access: { read: isStaffField },
+      admin: { readOnly: true, description: 'SHA-256 of the issue content the PDF was made from: the dashboard compares it with the latest drafts.' },
+    },
     { name: 'exportedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'exportedBy', type: 'relationship', relationTo: 'users', access: { read: isStaffField } },
     {

@@ -701,6 +701,10 @@ export interface IssueExport {
    * SHA-256 of the PDF: the same content exports to the same bytes.
    */
   contentHash: string;
+  /**
+   * SHA-256 of the issue content the PDF was made from: the dashboard compares it with the latest drafts.
+   */
+  modelHash?: string | null;
   exportedAt: string;
   exportedBy?: (number | null) | User;
   exportedVia: 'admin' | 'cli' | 'job';
@@ -1474,6 +1478,7 @@ export interface MediaSelect<T extends boolean = true> {
 export interface IssueExportsSelect<T extends boolean = true> {
   issue?: T;
   contentHash?: T;
+  modelHash?: T;
   exportedAt?: T;
   exportedBy?: T;
   exportedVia?: T;

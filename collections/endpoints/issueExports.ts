@@ -31,7 +31,7 @@ export const preflightEndpoint: Endpoint = {
     }
     const { slug } = await slugOf(req)
     if (!slug) return refuse(404, 'No such issue.')
-    const { pdf: _pdf, ...report } = await preflightIssue(req.payload, slug)
+    const { pdf: _pdf, modelHash: _modelHash, ...report } = await preflightIssue(req.payload, slug)
     return Response.json({ report })
   },
 }

@@ -45,7 +45,7 @@ export async function exportIssuePdf(payload: Payload, slug: string, options: Ex
   if (options.user !== undefined && !hasRole(options.user, 'admin', 'editor', 'productionEditor')) {
     throw new ExportNotAllowedError()
   }
-  const { pdf, ...report } = await preflightIssue(payload, slug)
+  const { pdf, modelHash, ...report } = await preflightIssue(payload, slug)
   if (!report.ok && !options.force) throw new PreflightFailedError(report)
   const contentHash = createHash('sha256').update(pdf).digest('hex')
   const issue = (await payload.find({ collection: 'issues', where: { slug: { equals: slug } }, depth: 0, draft: true, limit: 1 })).docs[0]
@@ -55,6 +55,7 @@ export async function exportIssuePdf(payload: Payload, slug: string, options: Ex
     data: {
       issue: issue.id,
       contentHash,
+      modelHash,
       exportedAt: new Date().toISOString(),
       exportedBy: options.user?.id,
       exportedVia: options.via,

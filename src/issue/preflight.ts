@@ -4,6 +4,7 @@ import { COLUMN, CONTENT_WIDTH } from '../../templates/pdf/theme'
 import { findUncoveredCharacters, renderIssuePdf, type UncoveredCharacter } from '../render/pdf'
 import { REVIEW_STATUS_LABELS } from '../workflow/review'
 import { assembleIssue, type UnapprovedItem } from './assemble'
+import { issueModelHash } from './modelHash'
 import type { ImageModel, IssueModel, SectionModel } from './model'
 
 /**
@@ -189,15 +190,15 @@ export function reportOf(slug: string, findings: PreflightFinding[], pageCount?:
  * fraction of the time. For the issue dashboard, which shows it on every visit; the Print
  * PDF tab and the export run preflightIssue().
  */
-export async function preflightWithoutRender(payload: Payload, slug: string, options: { draft?: boolean } = {}): Promise<PreflightReport> {
+export async function preflightWithoutRender(payload: Payload, slug: string, options: { draft?: boolean } = {}): Promise<PreflightReport & { modelHash: string }> {
   const { model, brokenReferences, unapproved } = await assembleIssue(payload, slug, { draft: options.draft ?? true })
-  return reportOf(slug, checkIssueModel(model, { brokenReferences, unapproved }))
+  return { ...reportOf(slug, checkIssueModel(model, { brokenReferences, unapproved })), modelHash: issueModelHash(model) }
 }
 
 /** The preflight of the issue as it would print now (latest drafts), with a real render for the page count. */
-export async function preflightIssue(payload: Payload, slug: string): Promise<PreflightReport & { pdf: Uint8Array }> {
+export async function preflightIssue(payload: Payload, slug: string): Promise<PreflightReport & { pdf: Uint8Array; modelHash: string }> {
   const { model, brokenReferences, unapproved } = await assembleIssue(payload, slug, { draft: true })
   const rendered = await renderIssuePdf(model)
   const findings = checkIssueModel(model, { brokenReferences, unapproved, pageCount: rendered.pageCount, uncovered: rendered.uncoveredCharacters })
-  return { ...reportOf(slug, findings, rendered.pageCount), pdf: rendered.pdf }
+  return { ...reportOf(slug, findings, rendered.pageCount), pdf: rendered.pdf, modelHash: issueModelHash(model) }
 }

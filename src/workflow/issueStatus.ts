@@ -157,7 +157,7 @@ export async function issueStatus(payload: Payload, slug: string, user: User | n
   }
 
   const issuePublished = await publishedIds('issues', [issue.id])
-  const { errors, warnings, ok } = await preflightWithoutRender(payload, slug, { draft: true })
+  const { errors, warnings, ok, modelHash } = await preflightWithoutRender(payload, slug, { draft: true })
 
   const exports = await payload.find({
     collection: 'issue-exports',
@@ -169,7 +169,7 @@ export async function issueStatus(payload: Payload, slug: string, user: User | n
   })
   const last = exports.docs[0] as IssueExport | undefined
   const lastExport: ExportSummary | undefined = last
-    ? { exportedAt: last.exportedAt, filename: last.filename ?? undefined, url: last.url ?? undefined, pageCount: last.pageCount, forced: Boolean(last.forced) }
+    ? { exportedAt: last.exportedAt, modelHash: last.modelHash ?? undefined, filename: last.filename ?? undefined, url: last.url ?? undefined, pageCount: last.pageCount, forced: Boolean(last.forced) }
     : undefined
 
   const data: IssueStatusData = {
@@ -184,6 +184,7 @@ export async function issueStatus(payload: Payload, slug: string, user: User | n
     sections: sectionStatuses,
     preflight: { ok, errors, warnings },
     lastChangeAt: newest([issue.updatedAt, ...[...docs.values()].map(({ doc }) => doc.updatedAt), ...entryDates]),
+    modelHash,
     lastExport,
   }
   return { ...data, counts: countsOf(sectionStatuses), missing: missingOf(data) }

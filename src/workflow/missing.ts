@@ -45,6 +45,8 @@ export interface SectionStatus {
 
 export interface ExportSummary {
   exportedAt: string
+  /** The content it was made from (issueModelHash); absent on exports older than the field. */
+  modelHash?: string
   filename?: string
   url?: string
   pageCount: number
@@ -71,7 +73,19 @@ export interface IssueStatusData {
   preflight: { ok: boolean; errors: PreflightFinding[]; warnings: PreflightFinding[] }
   /** The newest change to the issue, its items or its chronology entries. */
   lastChangeAt: string
+  /** issueModelHash of the issue as it would print now (latest drafts). */
+  modelHash?: string
   lastExport?: ExportSummary
+}
+
+/**
+ * The content the PDF was made from against the content now, when both are known: that sees
+ * every change that reaches the page (authors, images, settings) and none that does not
+ * (review notes, assignments). Exports older than the hash fall back to dates.
+ */
+function pdfOutdated(data: IssueStatusData, lastExport: ExportSummary): boolean {
+  if (lastExport.modelHash && data.modelHash) return lastExport.modelHash !== data.modelHash
+  return later(data.lastChangeAt, lastExport.exportedAt)
 }
 
 export type MissingCode =
@@ -187,8 +201,8 @@ export function missingOf(data: IssueStatusData): Missing[] {
   }
 
   if (!data.lastExport) missing.push({ code: 'no-pdf', message: 'No PDF exported yet.' })
-  else if (later(data.lastChangeAt, data.lastExport.exportedAt)) {
-    missing.push({ code: 'pdf-outdated', message: 'No PDF exported since the last change.' })
+  else if (pdfOutdated(data, data.lastExport)) {
+    missing.push({ code: 'pdf-outdated', message: 'The last PDF was made before the latest changes to what prints: export it again.' })
   }
 
   return missing

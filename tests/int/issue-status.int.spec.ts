@@ -83,6 +83,19 @@ describe('after changes', () => {
     expect(codes(status)).toContain('pdf-outdated')
   })
 
+  it('sees a change that reaches the page without touching the issue or its items: an author renamed', async () => {
+    await exportIssuePdf(payload, 'demo', { user: editor, via: 'admin' })
+    expect(codes(await issueStatus(payload, 'demo', editor))).not.toContain('pdf-outdated')
+
+    const essay = section(await issueStatus(payload, 'demo', editor), 'essays').items[0]
+    const { authors } = await payload.findByID({ collection: 'essays', id: essay.id, depth: 0, draft: true })
+    const [first] = authors ?? []
+    const authorId = typeof first === 'object' ? first.id : first
+    expect(authorId).toBeDefined()
+    await payload.update({ collection: 'authors', id: authorId!, data: { name: 'Dr Renamed Author' }, depth: 0, user: editor, overrideAccess: false })
+    expect(codes(await issueStatus(payload, 'demo', editor))).toContain('pdf-outdated')
+  })
+
   it('sees a draft saved over a published essay, a new draft essay, and a chronology emptied', async () => {
     let status = await issueStatus(payload, 'demo', editor)
     const [first] = section(status, 'essays').items

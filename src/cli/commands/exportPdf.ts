@@ -20,7 +20,7 @@ export function registerExportPdf(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (slug: string, options: { json?: boolean }) => {
       const payload = await openPayload()
-      const { pdf: _pdf, ...report } = await preflightIssue(payload, slug)
+      const { pdf: _pdf, modelHash: _modelHash, ...report } = await preflightIssue(payload, slug)
       if (options.json) console.log(JSON.stringify(report))
       else printReport(report)
       if (!report.ok) process.exitCode = 2

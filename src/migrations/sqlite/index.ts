@@ -2,6 +2,7 @@ import * as migration_20261128_201742_initial from './20261128_201742_initial';
 import * as migration_20261128_223324_newsletter_exports_campaigns from './20261128_223324_newsletter_exports_campaigns';
 import * as migration_20261128_233450_workflow from './20261128_233450_workflow';
 import * as migration_20261129_024138_entries_published_with_chronology from './20261129_024138_entries_published_with_chronology';
+import * as migration_20261129_032627_export_model_hash from './20261129_032627_export_model_hash';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261129_024138_entries_published_with_chronology.up,
     down: migration_20261129_024138_entries_published_with_chronology.down,
-    name: '20261129_024138_entries_published_with_chronology'
+    name: '20261129_024138_entries_published_with_chronology',
+  },
+  {
+    up: migration_20261129_032627_export_model_hash.up,
+    down: migration_20261129_032627_export_model_hash.down,
+    name: '20261129_032627_export_model_hash'
   },
 ];

@@ -169,6 +169,19 @@ describe('missingOf', () => {
       data.lastChangeAt = at(2)
       expect(codes(data)).not.toContain('pdf-outdated')
     })
+    it('made from other content than the issue has now, whatever the dates say', () => {
+      const data = ready()
+      data.modelHash = 'b'.repeat(64)
+      data.lastExport = { ...data.lastExport!, modelHash: 'a'.repeat(64) }
+      expect(codes(data)).toEqual(['pdf-outdated'])
+    })
+    it('made from the content the issue has now, though something without effect on the page changed since', () => {
+      const data = ready()
+      data.lastChangeAt = at(3)
+      data.modelHash = 'a'.repeat(64)
+      data.lastExport = { ...data.lastExport!, modelHash: 'a'.repeat(64) }
+      expect(codes(data)).not.toContain('pdf-outdated')
+    })
   })
 })
 
