@@ -15,9 +15,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/e2e/**/*.spec.{ts,tsx}', 'tests/int/delivery/**/*.spec.{ts,tsx}', 'tests/int/chronology-cli.int.spec.ts'],
-    // The whole editorial day (issue 7) runs apart with `npm run test:day` until it has been
-    // seen green run after run; it is not yet part of CI.
-    exclude: [...(process.env.EDITORIAL_DAY === '1' ? [] : ['tests/e2e/editorial-day.e2e.spec.ts']), 'node_modules/**'],
+    exclude: ['node_modules/**'],
     maxWorkers: 1,
     testTimeout: 300_000,
     hookTimeout: 300_000,

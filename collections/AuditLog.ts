@@ -55,7 +55,8 @@ export const AuditLog: CollectionConfig = {
       virtual: true,
       admin: readOnly,
       hooks: {
-        afterRead: [({ siblingData }) => auditChange(siblingData?.action, siblingData?.from, siblingData?.to)],
+        // A dash where nothing changed state: an empty cell would read "<No Change>" in the list.
+        afterRead: [({ siblingData }) => auditChange(siblingData?.action, siblingData?.from, siblingData?.to) ?? '—'],
       },
     },
     {

@@ -189,6 +189,17 @@ async function editView(page: Page, url: string): Promise<void> {
 }
 
 /**
+ * A block from the editor's "/" menu. Enter is pressed only once the menu has the block
+ * selected: pressed before the menu opened (a busy machine), it typed a new line and left
+ * "/fig" in the text, and the figure never came.
+ */
+async function insertBlock(page: Page, query: string, label: string): Promise<void> {
+  await page.keyboard.type(`/${query}`)
+  await page.locator('.slash-menu-popup__item--selected', { hasText: label }).waitFor({ timeout: 60_000 })
+  await page.keyboard.press('Enter')
+}
+
+/**
  * A screenshot of the whole page. The admin's document controls and sidebar are sticky: in a
  * full-page shot they would float halfway down, so they are laid out in place first.
  */
@@ -247,14 +258,11 @@ describe('the editorial day', () => {
     await page.locator('.rich-text-lexical [contenteditable="true"]').first().click()
     await page.keyboard.type(ESSAY.wrong)
     await page.keyboard.press('Enter')
-    await page.keyboard.type('/pull')
-    await page.locator('#slash-menu-popover, .slash-menu-popup').first().waitFor({ timeout: 10_000 }).catch(() => undefined)
-    await page.keyboard.press('Enter')
+    await insertBlock(page, 'pull', 'Pull quote')
     await page.locator('textarea#field-text').waitFor()
     await page.keyboard.type(ESSAY.afterQuote)
     await page.keyboard.press('Enter')
-    await page.keyboard.type('/fig')
-    await page.keyboard.press('Enter')
+    await insertBlock(page, 'fig', 'Figure')
     // The figure's image: uploaded from the block, in the drawer of a new image.
     await page.locator('#field-image .upload__createNewToggler').click()
     const drawer = page.locator('.drawer__content')
@@ -446,7 +454,8 @@ describe('the editorial day', () => {
     const ready = panel.getByText(`${audience} confirmed subscribers would get it now`)
     await ready.or(page.getByTestId('campaign-problems')).first().waitFor({ timeout: 120_000 })
     expect(await ready.isVisible(), await panel.innerText()).toBe(true)
-    await shot(page, 'day-4-campaign-ready.png')
+    // The panel alone: in a full-page shot the top of the campaign page came out blurred.
+    await panel.screenshot({ path: artifactPath('day-4-campaign-ready.png') })
 
     const before = sink.messages.length
     page.once('dialog', (dialog) => void dialog.accept())
@@ -457,7 +466,7 @@ describe('the editorial day', () => {
     const count = async (state: string) => Number(await page.getByTestId(`count-${state}`).textContent())
     expect(await count('accepted')).toBe(audience)
     for (const state of ['queued', 'sending', 'deferred', 'bounced', 'failed', 'unknown', 'skipped']) expect(await count(state), state).toBe(0)
-    await shot(page, 'day-4-campaign-sent.png')
+    await panel.screenshot({ path: artifactPath('day-4-campaign-sent.png') })
 
     // The sink: one newsletter per confirmed subscriber, nobody twice, nothing else.
     campaignMessages = sink.messages.slice(before).filter((m) => m.messageId?.startsWith('<issue-demo.'))
@@ -561,6 +570,8 @@ describe('the editorial day', () => {
     await page.locator('.collection-list .table tbody tr').first().waitFor({ timeout: 180_000 })
     expect(await page.locator('.collection-list').innerText()).toContain(ESSAY.title)
     expect(await page.locator('a[href="/admin/collections/audit-log/create"]').count()).toBe(0)
+    // The dates render after hydration ("Loading..." before).
+    await page.locator('.collection-list .table tbody', { hasText: 'Loading...' }).waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined)
     await page.screenshot({ path: artifactPath('day-6-editor-audit-log.png') })
     const forged = await api<{ errors: Array<{ message: string }> }>(page, '/api/audit-log', {
       method: 'POST',
