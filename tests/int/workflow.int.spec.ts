@@ -404,10 +404,11 @@ describe('the audit log', () => {
       `Published: essay "${doc.title}", Draft → Published`,
       `Unpublished: essay "${doc.title}", Published → Draft`,
     ])
+    // A dash where the entry changes no state (an empty cell read "<No Change>" in the list).
     expect(entries.map((e) => e.change ?? null)).toEqual([
       '— → assistant@example.org',
       'Draft → In review',
-      null,
+      '—',
       'In review → Approved',
       'Draft → Published',
       'Published → Draft',
