@@ -138,22 +138,30 @@ async function measureCeiling(port: number, raw: Buffer): Promise<number> {
   return best
 }
 
-/** The campaign's transport and message with nothing else: as many in flight as the engine allows. */
-async function measureNodemailer(transport: Transporter, raw: Buffer): Promise<number> {
-  const window = CONNECTIONS * 2
-  let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: window }, async () => {
-      while (next < CEILING_MESSAGES) {
-        const i = next++
-        await transport.sendMail({ envelope: { from: 'korea-bulletin@example.org', to: `nodemailer-${i}@example.test` }, raw })
-      }
-    }),
-  )
-  const perSecond = CEILING_MESSAGES / ((performance.now() - started) / 1000)
-  transport.close()
-  return perSecond
+/**
+ * The campaign's transport and message with nothing else, as many in flight as the engine
+ * allows: after a warm-up (a cold JIT measured half as much), the best of three runs.
+ */
+async function measureNodemailer(transportFor: () => Transporter, raw: Buffer): Promise<number> {
+  const run = async (count: number): Promise<number> => {
+    const transport = transportFor()
+    let next = 0
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: CONNECTIONS * 2 }, async () => {
+        while (next < count) {
+          const i = next++
+          await transport.sendMail({ envelope: { from: 'korea-bulletin@example.org', to: `nodemailer-${i}@example.test` }, raw })
+        }
+      }),
+    )
+    transport.close()
+    return count / ((performance.now() - started) / 1000)
+  }
+  await run(Math.ceil(CEILING_MESSAGES / 4))
+  let best = 0
+  for (let k = 0; k < 3; k += 1) best = Math.max(best, await run(CEILING_MESSAGES))
+  return best
 }
 
 /** A document's content without the ids of its blocks and array rows, to copy it. */
@@ -249,7 +257,7 @@ async function main() {
   note(`ceiling ${Math.round(sinkCeilingPerSecond)}/s`)
 
   note('measuring nodemailer alone')
-  const nodemailerCeilingPerSecond = await measureNodemailer(transportFor(), raw)
+  const nodemailerCeilingPerSecond = await measureNodemailer(transportFor, raw)
   note(`nodemailer alone ${Math.round(nodemailerCeilingPerSecond)}/s`)
 
   const small = await runOnce('demo')
