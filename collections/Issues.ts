@@ -7,6 +7,7 @@ import { publishedOrStaff } from '../src/access/publishedOrStaff'
 import { dayDateField } from '../src/fields/dayDate'
 import { withLayoutFields } from '../src/fields/layout'
 import { personFields } from '../src/fields/personFields'
+import { publicationKindField } from '../src/fields/publicationKind'
 import { slugField } from '../src/fields/slug'
 import { importChronologyEndpoint } from './endpoints/importChronology'
 import { issueNewsletterEndpoints } from './endpoints/issueNewsletter'
@@ -43,16 +44,7 @@ const sectionBlocks: Block[] = [
     labels: { singular: 'Publications', plural: 'Publications sections' },
     fields: [
       sectionTitle('Recent Publications'),
-      {
-        name: 'kind',
-        type: 'select',
-        required: true,
-        defaultValue: 'recent',
-        options: [
-          { value: 'forthcoming', label: 'Forthcoming' },
-          { value: 'recent', label: 'Recent' },
-        ],
-      },
+      publicationKindField(),
       { name: 'publications', type: 'relationship', relationTo: 'publications', hasMany: true },
     ],
   },

@@ -6,6 +6,7 @@ import { canEditContentOrLayout } from '../src/access/canEditContentOrLayout'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { publishedOrStaff } from '../src/access/publishedOrStaff'
 import { lockedForProduction } from '../src/fields/layout'
+import { publicationKindField } from '../src/fields/publicationKind'
 import { reviewFields } from '../src/fields/reviewFields'
 import { draftsWithAutosave, reviewedContentHooks } from './shared'
 
@@ -29,16 +30,7 @@ export const Publications: CollectionConfig = {
   hooks: reviewedContentHooks,
   fields: [
     ...lockedForProduction([
-      {
-        name: 'kind',
-        type: 'select',
-        required: true,
-        defaultValue: 'recent',
-        options: [
-          { value: 'forthcoming', label: 'Forthcoming' },
-          { value: 'recent', label: 'Recent' },
-        ],
-      },
+      publicationKindField(),
       { name: 'title', type: 'text', required: true },
       { name: 'subtitle', type: 'text' },
       names('editors', 'Editor'),
