@@ -15,7 +15,6 @@
  *
  * Screenshots: test-results/screenshots/day-*.png.
  */
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -23,7 +22,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoUsers } from '@/seed/demoContent'
-import { apiFrom, artifactPath, launchBrowser, loginAs } from '../support/browser'
+import { apiFrom, artifactPath, exportFromPrintTab, launchBrowser, loginAs, postOneClickUnsubscribe } from '../support/browser'
 import { FAST_CAMPAIGN_ENV, spawnCli, spawnWorker, until, type WorkerProcess } from '../support/campaign'
 import { startNextDev, type NextServer } from '../support/nextServer'
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../support/smtpSink'
@@ -400,21 +399,8 @@ describe('the editorial day', () => {
   it('3. the production editor runs preflight, exports the PDF and downloads it', async () => {
     const page = await login('productionEditor')
     await page.goto(`${server.url}/admin/collections/issues/${issueId}/print`)
-    await page.getByRole('button', { name: 'Run preflight' }).click({ timeout: 180_000 })
-    const report = page.getByTestId('preflight-report')
-    const problem = page.getByTestId('export-pdf-panel').getByRole('alert')
-    await report.or(problem).first().waitFor({ timeout: 240_000 })
-    if (await problem.isVisible()) throw new Error(`preflight failed: ${await problem.innerText()}`)
-    expect(await report.innerText()).toMatch(/Preflight passed — 0 error\(s\)/)
-    await page.screenshot({ path: artifactPath('day-3-preflight.png'), fullPage: true })
-
-    await page.getByRole('button', { name: 'Export PDF' }).click()
-    const link = page.getByTestId('export-result').locator('a')
-    await link.waitFor({ timeout: 180_000 })
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
     const file = path.join(server.dir, 'day.pdf')
-    await download.saveAs(file)
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    const text = (await exportFromPrintTab(page, { file, preflightShot: 'day-3-preflight.png', waitMs: 180_000, preflightMs: 240_000 })).replace(/\s+/g, ' ')
     expect(text).toContain(ESSAY.title)
     expect(text).toContain(APRIL_ENTRY)
     expect(text).toContain('A river is a calendar that floods.')
@@ -505,12 +491,7 @@ describe('the editorial day', () => {
     expect(unsubscribeUrl.startsWith(`${server.url}/unsubscribe?token=`)).toBe(true)
     expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toContain('List-Unsubscribe=One-Click')
     // RFC 8058: the mail provider POSTs, without cookies or login.
-    const oneClick = await fetch(unsubscribeUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'List-Unsubscribe=One-Click',
-      redirect: 'manual',
-    })
+    const oneClick = await postOneClickUnsubscribe(unsubscribeUrl)
     expect(oneClick.status).toBe(200)
 
     const editor = await login('editor')

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoUsers } from '@/seed/demoContent'
-import { artifactPath, launchBrowser, loginAs } from '../support/browser'
+import { artifactPath, exportFromPrintTab, launchBrowser, loginAs } from '../support/browser'
 import { startNextDev, type NextServer } from '../support/nextServer'
 
 /**
@@ -34,19 +33,8 @@ describe('exporting the print PDF from the admin', () => {
       docs: Array<{ id: number | string }>
     }
     await page.goto(`${server.url}/admin/collections/issues/${issues.docs[0].id}/print`)
-    await page.getByRole('button', { name: 'Run preflight' }).click({ timeout: 120_000 })
-    const report = page.getByTestId('preflight-report')
-    await report.waitFor({ timeout: 120_000 })
-    expect(await report.innerText()).toMatch(/Preflight passed — 0 error\(s\)/)
-    await page.screenshot({ path: artifactPath('export-preflight.png'), fullPage: true })
-
-    await page.getByRole('button', { name: 'Export PDF' }).click()
-    const link = page.getByTestId('export-result').locator('a')
-    await link.waitFor({ timeout: 120_000 })
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
     const file = path.join(server.dir, 'downloaded.pdf')
-    await download.saveAs(file)
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+    const text = await exportFromPrintTab(page, { file, preflightShot: 'export-preflight.png', waitMs: 120_000, preflightMs: 120_000 })
     expect(text).toContain('IN THIS ISSUE')
     expect(text).toContain('Festivals of the Mekong')
     expect(fs.statSync(file).size).toBeGreaterThan(50_000)

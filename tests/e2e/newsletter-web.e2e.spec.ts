@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoUsers } from '@/seed/demoContent'
-import { apiFrom, artifactPath, launchBrowser, loginAs } from '../support/browser'
+import { apiFrom, artifactPath, launchBrowser, loginAs, postOneClickUnsubscribe } from '../support/browser'
 import { startNextDev, type NextServer } from '../support/nextServer'
 
 let server: NextServer
@@ -268,12 +268,7 @@ describe('a reader subscribes, confirms, receives a test send and unsubscribes',
     // One click, as a mail provider does it: a POST without cookies or login.
     const unsubscribeUrl = /^<([^>]+)>/.exec(headerLine(mail, 'List-Unsubscribe'))?.[1] ?? ''
     expect(unsubscribeUrl.startsWith(`${server.url}/unsubscribe?token=`)).toBe(true)
-    const oneClick = await fetch(unsubscribeUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'List-Unsubscribe=One-Click',
-      redirect: 'manual',
-    })
+    const oneClick = await postOneClickUnsubscribe(unsubscribeUrl)
     expect(oneClick.status).toBe(200)
     expect(await oneClick.text()).toContain(`Unsubscribed: ${reader.email}`)
     const after = await fetch(unsubscribeUrl)

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 /** Debian's Chromium, headless, with a fresh profile and no background network traffic. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
@@ -66,4 +68,40 @@ export async function apiFrom<T>(page: Page, url: string, init?: { method: strin
     },
     { url, init },
   )
+}
+
+/**
+ * The issue's Print PDF tab as a production editor uses it, the page already open on it:
+ * run preflight (it must pass: a failure throws with the panel's message), screenshot the
+ * report to `preflightShot`, export, download the PDF to `file`. Returns its text
+ * (pdftotext). `waitMs` bounds the clicks and the download link, `preflightMs` the report.
+ */
+export async function exportFromPrintTab(page: Page, options: { file: string; preflightShot: string; waitMs: number; preflightMs: number }): Promise<string> {
+  await page.getByRole('button', { name: 'Run preflight' }).click({ timeout: options.waitMs })
+  const report = page.getByTestId('preflight-report')
+  const problem = page.getByTestId('export-pdf-panel').getByRole('alert')
+  await report.or(problem).first().waitFor({ timeout: options.preflightMs })
+  if (await problem.isVisible()) throw new Error(`preflight failed: ${await problem.innerText()}`)
+  expect(await report.innerText()).toMatch(/Preflight passed — 0 error\(s\)/)
+  await page.screenshot({ path: artifactPath(options.preflightShot), fullPage: true })
+
+  await page.getByRole('button', { name: 'Export PDF' }).click()
+  const link = page.getByTestId('export-result').locator('a')
+  await link.waitFor({ timeout: options.waitMs })
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+  await download.saveAs(options.file)
+  return execFileSync('pdftotext', [options.file, '-'], { encoding: 'utf8' })
+}
+
+/**
+ * What a mail provider does for a one-click unsubscribe (RFC 8058): a POST to the
+ * List-Unsubscribe address, without cookies or login.
+ */
+export function postOneClickUnsubscribe(url: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'List-Unsubscribe=One-Click',
+    redirect: 'manual',
+  })
 }
