@@ -4,6 +4,7 @@ import { isEditorOrAdmin, isEditorOrAdminField } from '../src/access/isEditorOrA
 import { ROLES, ROLE_LABELS } from '../src/access/roles'
 import { selfOrEditor } from '../src/access/selfOrEditor'
 import { staffOrSelf } from '../src/access/staffOrSelf'
+import { answerLockedAsRefused, refuseLoginAlike } from './hooks/refuseLoginAlike'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -20,12 +21,20 @@ export const Users: CollectionConfig = {
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
   },
+  hooks: {
+    // Known, unknown and locked addresses get the same refusal in about the same time.
+    beforeOperation: [refuseLoginAlike],
+    afterError: [answerLockedAsRefused],
+  },
   access: {
     admin: ({ req: { user } }) => Boolean(user?.role),
     create: isEditorOrAdmin,
     read: staffOrSelf,
     update: selfOrEditor,
     delete: isEditorOrAdmin,
+    // Unlocking undoes the lock on guessing: only editors and admins (Payload's default is
+    // any logged-in member, so an assistant could keep guessing five at a time).
+    unlock: isEditorOrAdmin,
   },
   fields: [
     { name: 'name', type: 'text', required: true },
