@@ -24,7 +24,9 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './src/database'
 import { createMailTransport } from './src/delivery/transport'
 import { env } from './src/env'
+import { accessForAnyone } from './src/graphql/accessForAnyone'
 import { campaignJobs } from './src/jobs/tasks'
+import { loggerConfig, refusalLoggingLevels } from './src/logging/refusals'
 import { seedDemoOnEmpty } from './src/seed/onInit'
 
 const filename = fileURLToPath(import.meta.url)
@@ -91,9 +93,11 @@ export default buildConfig({
       ]
     : [],
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
+  graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'), queries: accessForAnyone },
+  // A refused request is one warning line with its reason, no stack (src/logging/refusals.ts).
   // The command line keeps stdout for its own output (often JSON): Payload's logs go to
   // stderr there, warnings and errors only.
-  logger: process.env.BULLETIN_CLI === '1' ? { options: { level: 'warn' }, destination: process.stderr } : undefined,
+  logger: loggerConfig(process.env.BULLETIN_CLI === '1'),
+  loggingLevels: refusalLoggingLevels,
   onInit: seedDemoOnEmpty,
 })
