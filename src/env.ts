@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
+import { parseTrustedProxies, type TrustedProxies } from './delivery/clientAddress'
+
 /**
  * The configuration, read once from the environment through one schema. A missing or
  * malformed variable stops the start with a message that names it. On the embedded
@@ -65,6 +67,24 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   /** Uploaded images and their derivatives (when S3_BUCKET is not set). */
   MEDIA_DIR: z.preprocess(emptyToUndefined, z.string().default('./media')),
+  /**
+   * Proxies in front of the app whose X-Forwarded-For may be believed: a hop count or IP
+   * addresses and CIDR ranges. Unset: none (src/delivery/clientAddress.ts).
+   */
+  TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx): TrustedProxies => {
+        const parsed = parseTrustedProxies(value)
+        if (parsed && 'error' in parsed) {
+          ctx.addIssue({ code: 'custom', message: parsed.error })
+          return z.NEVER
+        }
+        return parsed
+      }),
+  ),
 })
 
 export type Env = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string }

@@ -1,3 +1,5 @@
+import { SHARED_CLIENT } from './clientAddress'
+
 /**
  * A token bucket per key, in memory. Enough for one app instance: with several instances
  * each keeps its own buckets (see README, "Scaling out").
@@ -76,22 +78,28 @@ const HOUR = 60 * 60 * 1000
 /**
  * The subscribe form's limits: per client IP (a burst of 10, then one every 6 minutes) and
  * per address (a burst of 3, then one every 20 minutes), so nobody floods an inbox with
- * confirmation emails or the list with junk.
+ * confirmation emails or the list with junk. Requests whose client cannot be known
+ * (SHARED_CLIENT: TRUSTED_PROXIES unset, see clientAddress.ts) share one bucket for the
+ * whole site: a burst of 30, then 30 an hour, which a quarterly's sign-ups stay well under
+ * while it caps the confirmation emails a stranger can have sent.
  */
 export function createSubscribeLimiter(now?: () => number): SubscribeLimiter {
   const perIp = new TokenBucketLimiter({ capacity: 10, refillEveryMs: HOUR / 10, now })
+  const shared = new TokenBucketLimiter({ capacity: 30, refillEveryMs: HOUR / 30, now })
   const perEmail = new TokenBucketLimiter({ capacity: 3, refillEveryMs: HOUR / 3, now })
   return {
     check(ip, email) {
-      const waits = [perIp.retryAfterMs(`ip:${ip}`), perEmail.retryAfterMs(`email:${email}`)]
+      const clients = ip === SHARED_CLIENT ? shared : perIp
+      const waits = [clients.retryAfterMs(`ip:${ip}`), perEmail.retryAfterMs(`email:${email}`)]
       const wait = Math.max(...waits)
       if (wait > 0) return wait
-      perIp.take(`ip:${ip}`)
+      clients.take(`ip:${ip}`)
       perEmail.take(`email:${email}`)
       return 0
     },
     reset() {
       perIp.reset()
+      shared.reset()
       perEmail.reset()
     },
   }

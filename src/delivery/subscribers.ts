@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/record'
 import { env } from '../env'
 import type { Subscriber, User } from '../payload-types'
 import { renderConfirmationEmail } from '../render/email/confirmation'
+import { SHARED_CLIENT } from './clientAddress'
 import { parseCsv, toCsv } from './csv'
 import { siteLinks } from './links'
 import { sendMessage } from './mail'
@@ -89,7 +90,7 @@ export async function subscribe(payload: Payload, input: SubscribeInput, options
     payload.logger.info({ msg: 'subscribe: honeypot filled, ignored', ip: input.ip })
     return { ok: true }
   }
-  const wait = (options.limiter ?? subscribeLimiter()).check(input.ip || 'unknown', email)
+  const wait = (options.limiter ?? subscribeLimiter()).check(input.ip || SHARED_CLIENT, email)
   if (wait > 0) return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.ceil(wait / 1000) }
 
   const now = new Date(options.now?.() ?? Date.now())
@@ -156,7 +157,9 @@ export async function sendConfirmationEmail(payload: Payload, subscriber: Subscr
     expiresAt,
   })
   const sender = await senderSettings(payload)
-  const recipient = { email: subscriber.email, name: subscriber.name || undefined }
+  // The address only, in the body and the To: header: the name is a stranger's words until
+  // the address's owner confirms (see ConfirmationInput).
+  const recipient = { email: subscriber.email }
   const rendered = await renderConfirmationEmail({
     bulletinName: sender.bulletinName,
     centre: sender.centre,
@@ -170,7 +173,7 @@ export async function sendConfirmationEmail(payload: Payload, subscriber: Subscr
   await sendMessage(payload, {
     from: { name: sender.fromName, address: sender.fromAddress },
     replyTo: sender.replyTo,
-    to: recipient.name ? { name: recipient.name, address: recipient.email } : recipient.email,
+    to: recipient.email,
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,

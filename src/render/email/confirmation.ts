@@ -11,7 +11,6 @@ import {
   renderConfirmationText,
   type ConfirmationView,
 } from '../../../templates/email/Confirmation'
-import { greetingFor } from '../../../templates/email/view'
 import type { RenderedNewsletter } from './index'
 
 export interface ConfirmationInput {
@@ -19,7 +18,13 @@ export interface ConfirmationInput {
   centre: string
   institute: string
   postalAddress: string
-  recipient: { email: string; name?: string }
+  /**
+   * Only the address: the confirmation goes to whatever address a stranger typed, before its
+   * owner agreed to anything, so nothing else they typed (the name) is repeated in it. A
+   * name such as "Your account is locked: visit https://evil.example/login" would
+   * otherwise be mail worded by anyone, sent from the bulletin's address.
+   */
+  recipient: { email: string }
   confirmUrl: string
   subscribeUrl: string
   validForDays: number
@@ -31,7 +36,7 @@ export async function renderConfirmationEmail(input: ConfirmationInput): Promise
     subject: confirmationSubject(input.bulletinName),
     bulletinName: input.bulletinName,
     publisherLine,
-    greeting: greetingFor(input.recipient),
+    greeting: 'Hello,',
     email: input.recipient.email,
     confirmUrl: input.confirmUrl,
     validFor: `${input.validForDays} ${input.validForDays === 1 ? 'day' : 'days'}`,

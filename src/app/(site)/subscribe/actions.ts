@@ -2,7 +2,9 @@
 
 import { headers } from 'next/headers'
 
+import { clientAddress } from '@/delivery/clientAddress'
 import { subscribe } from '@/delivery/subscribers'
+import { env } from '@/env'
 import { sitePayload } from '../_lib/site'
 
 export interface SubscribeFormState {
@@ -11,11 +13,6 @@ export interface SubscribeFormState {
   field?: 'email' | 'name'
   /** What the reader typed, kept on errors so they need not type it again. */
   values?: { name: string; email: string }
-}
-
-function clientIp(h: Headers): string {
-  // Behind a proxy that sets these (see README, "Scaling out"); the first hop is the client.
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || 'unknown'
 }
 
 export async function subscribeAction(_previous: SubscribeFormState, form: FormData): Promise<SubscribeFormState> {
@@ -29,7 +26,8 @@ export async function subscribeAction(_previous: SubscribeFormState, form: FormD
     name: values.name,
     honeypot: value('website'),
     sourcePath: value('source'),
-    ip: clientIp(await headers()),
+    // X-Forwarded-For only as far as TRUSTED_PROXIES allows (README, Configuration).
+    ip: clientAddress(await headers(), env().TRUSTED_PROXIES),
   })
   if (result.ok) return { status: 'done', values }
   switch (result.reason) {
