@@ -34,7 +34,7 @@ export const isAllowedLink = (raw: string | null | undefined): boolean => allowe
 export function linkKind(raw: string): string {
   const href = raw.trim().replace(new RegExp(CONTROL.source, 'g'), '')
   if (!href) return 'an empty address'
-  if (href.startsWith('//')) return 'a protocol-relative address (//…)'
+  if (href.startsWith('//')) return 'a protocol-relative address'
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)
   if (scheme) return `${scheme[1].toLowerCase()}:`
   return 'a relative address'
