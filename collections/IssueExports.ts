@@ -15,7 +15,7 @@ export const IssueExports: CollectionConfig = {
   labels: { singular: 'PDF export', plural: 'PDF exports' },
   admin: {
     useAsTitle: 'filename',
-    defaultColumns: ['filename', 'issue', 'exportedAt', 'exportedBy', 'pageCount', 'forced'],
+    defaultColumns: ['filename', 'kind', 'issue', 'exportedAt', 'exportedBy', 'pageCount', 'forced'],
     group: 'Production',
   },
   access: {
@@ -32,6 +32,19 @@ export const IssueExports: CollectionConfig = {
   endpoints: [preflightEndpoint, exportEndpoint],
   fields: [
     { name: 'issue', type: 'relationship', relationTo: 'issues', required: true, index: true },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      // Exports from before the field were rendered from the latest drafts: proofs.
+      defaultValue: 'proof',
+      index: true,
+      options: [
+        { value: 'proof', label: 'Proof (latest drafts, committee only)' },
+        { value: 'edition', label: 'Edition (published content, what readers download)' },
+      ],
+      admin: { readOnly: true },
+    },
     { name: 'contentHash', type: 'text', required: true, index: true, admin: { description: 'SHA-256 of the PDF: the same content exports to the same bytes.' } },
     {
       name: 'modelHash',

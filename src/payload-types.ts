@@ -697,6 +697,7 @@ export interface ChronologyEntry {
 export interface IssueExport {
   id: number;
   issue: number | Issue;
+  kind: 'proof' | 'edition';
   /**
    * SHA-256 of the PDF: the same content exports to the same bytes.
    */
@@ -1477,6 +1478,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface IssueExportsSelect<T extends boolean = true> {
   issue?: T;
+  kind?: T;
   contentHash?: T;
   modelHash?: T;
   exportedAt?: T;

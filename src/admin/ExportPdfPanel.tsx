@@ -5,11 +5,15 @@ import { useRouter } from 'next/navigation'
 import React, { useCallback, useState } from 'react'
 
 /**
- * The production editor's panel on an issue: run preflight, then export the PDF. It calls
- * the same service as `bulletin preflight` and `bulletin export-pdf`, through the API.
- * After an export it refreshes the route, so the tab's server-rendered "Earlier exports"
- * list (PrintView) shows the new one.
+ * The production editor's panel on an issue: choose the kind of PDF, run preflight, then
+ * export it. It calls the same service as `bulletin preflight` and `bulletin export-pdf`,
+ * through the API. A proof is the latest drafts, marked PROOF on every page, for the
+ * committee; the edition is the published content, what readers download (a published issue
+ * only). After an export it refreshes the route, so the tab's server-rendered "Earlier
+ * exports" list (PrintView) shows the new one.
  */
+
+type Kind = 'proof' | 'edition'
 
 interface Finding {
   severity: 'error' | 'warning'
@@ -27,7 +31,7 @@ interface Report {
 
 interface ExportResponse {
   report?: Report
-  export?: { url?: string; filename?: string; pageCount: number; contentHash: string; forced: boolean }
+  export?: { url?: string; filename?: string; kind?: Kind; pageCount: number; contentHash: string; forced: boolean }
   error?: string
 }
 
@@ -55,7 +59,13 @@ function Findings({ title, items, colour }: { title: string; items: Finding[]; c
   )
 }
 
-export function ExportPdfPanel({ issueId: id, apiBase }: { issueId: string | number; apiBase: string }) {
+const KIND_CHOICES: Array<{ kind: Kind; label: string; hint: string }> = [
+  { kind: 'edition', label: 'Edition', hint: 'published content only: what readers download from the web edition' },
+  { kind: 'proof', label: 'Proof', hint: 'the latest drafts, marked PROOF on every page: for the committee only' },
+]
+
+export function ExportPdfPanel({ issueId: id, apiBase, published = false }: { issueId: string | number; apiBase: string; published?: boolean }) {
+  const [kind, setKind] = useState<Kind>(published ? 'edition' : 'proof')
   const [busy, setBusy] = useState<'preflight' | 'export' | null>(null)
   const [report, setReport] = useState<Report | null>(null)
   const [result, setResult] = useState<ExportResponse['export'] | null>(null)
@@ -71,7 +81,7 @@ export function ExportPdfPanel({ issueId: id, apiBase }: { issueId: string | num
           method: 'POST',
           credentials: 'include',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ issue: id, force }),
+          body: JSON.stringify({ issue: id, kind, force }),
         })
         const body = (await response.json()) as ExportResponse
         if (body.report) setReport(body.report)
@@ -85,15 +95,35 @@ export function ExportPdfPanel({ issueId: id, apiBase }: { issueId: string | num
         setBusy(null)
       }
     },
-    [id, apiBase, router],
+    [id, kind, apiBase, router],
   )
 
   return (
     <div style={box} data-testid="export-pdf-panel">
       <h3 style={{ margin: 0 }}>Print PDF</h3>
       <p style={{ margin: '0.25rem 0 0.75rem', color: 'var(--theme-elevation-600)' }}>
-        Preflight checks the issue as it would print now (latest drafts). Errors block the export.
+        Preflight checks the PDF you choose. Errors block the export.
       </p>
+      <fieldset style={{ border: 0, padding: 0, margin: '0 0 0.75rem' }} data-testid="pdf-kind">
+        <legend style={{ fontWeight: 600, marginBottom: '0.25rem' }}>Which PDF</legend>
+        {KIND_CHOICES.map((choice) => (
+          <label key={choice.kind} style={{ display: 'block', margin: '0.15rem 0', opacity: choice.kind === 'edition' && !published ? 0.6 : 1 }}>
+            <input
+              type="radio"
+              name="pdf-kind"
+              value={choice.kind}
+              checked={kind === choice.kind}
+              disabled={busy !== null || (choice.kind === 'edition' && !published)}
+              onChange={() => {
+                setKind(choice.kind)
+                setReport(null)
+              }}
+            />{' '}
+            <strong>{choice.label}</strong> — {choice.hint}
+            {choice.kind === 'edition' && !published ? ' (publish the issue first)' : ''}
+          </label>
+        ))}
+      </fieldset>
       <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
         <Button buttonStyle="secondary" disabled={busy !== null} onClick={() => void call('preflight')}>
           {busy === 'preflight' ? 'Checking…' : 'Run preflight'}
@@ -118,7 +148,7 @@ export function ExportPdfPanel({ issueId: id, apiBase }: { issueId: string | num
       ) : null}
       {result ? (
         <p style={{ marginTop: '0.75rem' }} data-testid="export-result">
-          Exported {result.pageCount} pages{result.forced ? ' despite preflight errors' : ''}:{' '}
+          Exported the {result.kind ?? kind}, {result.pageCount} pages{result.forced ? ' despite preflight errors' : ''}:{' '}
           <a href={result.url} download={result.filename}>
             download {result.filename}
           </a>{' '}

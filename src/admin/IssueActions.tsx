@@ -74,10 +74,12 @@ export function IssueActions({ issueId, apiBase, issueHref, campaignsHref, userE
   }
 
   const printHref = `${issueHref}/print`
+  // Once published, the PDF that matters is the edition readers download; before, a proof.
+  const kind = published ? 'edition' : 'proof'
 
   const preflight = () =>
     run('preflight', async () => {
-      const { ok, status, body } = await post<ExportBody>(`${apiBase}/issue-exports/preflight`, { issue: issueId })
+      const { ok, status, body } = await post<ExportBody>(`${apiBase}/issue-exports/preflight`, { issue: issueId, kind })
       if (!ok || !body.report) return { ok: false, text: body.error ?? `The server answered ${status}.` }
       const r = body.report
       const counts = `${plural(r.errors.length, 'error')}, ${plural(r.warnings.length, 'warning')}${r.pageCount ? `, ${r.pageCount} pages` : ''}`
@@ -88,9 +90,9 @@ export function IssueActions({ issueId, apiBase, issueHref, campaignsHref, userE
 
   const exportPdf = () =>
     run('export', async () => {
-      const { ok, status, body } = await post<ExportBody>(`${apiBase}/issue-exports/export`, { issue: issueId })
+      const { ok, status, body } = await post<ExportBody>(`${apiBase}/issue-exports/export`, { issue: issueId, kind })
       if (ok && body.export) {
-        return { ok: true, text: `Exported ${body.export.pageCount} pages.`, href: body.export.url, linkText: `Download ${body.export.filename ?? 'the PDF'}` }
+        return { ok: true, text: `Exported the ${kind}, ${body.export.pageCount} pages.`, href: body.export.url, linkText: `Download ${body.export.filename ?? 'the PDF'}` }
       }
       if (status === 422) return { ok: false, text: 'Preflight found errors: not exported.', href: printHref, linkText: 'See them, or export despite them, in Print PDF' }
       return { ok: false, text: body.error ?? `The server answered ${status}.` }
@@ -128,7 +130,7 @@ export function IssueActions({ issueId, apiBase, issueHref, campaignsHref, userE
               {busy === 'preflight' ? 'Checking…' : 'Run preflight'}
             </Button>
             <Button buttonStyle="secondary" margin={false} disabled={busy !== null} onClick={() => void exportPdf()}>
-              {busy === 'export' ? 'Exporting…' : 'Export PDF'}
+              {busy === 'export' ? 'Exporting…' : published ? 'Export PDF edition' : 'Export proof'}
             </Button>
           </>
         ) : null}

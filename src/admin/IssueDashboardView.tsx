@@ -160,7 +160,7 @@ function Summary({ status }: { status: IssueStatus }) {
         </dd>
       </div>
       <div>
-        <dt>Last PDF</dt>
+        <dt>{status.pdfKind === 'edition' ? 'PDF edition' : 'Last proof'}</dt>
         <dd>
           {lastExport ? (
             <>

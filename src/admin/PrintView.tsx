@@ -6,8 +6,9 @@ import { hasRole } from '../access/roles'
 import { ExportPdfPanel } from './ExportPdfPanel'
 
 /**
- * The issue's "Print PDF" tab: preflight and export for production editors, editors and
- * admins, and every earlier export of this issue with who made it and a download link.
+ * The issue's "Print PDF" tab: preflight and export (proof or edition) for production
+ * editors, editors and admins, and every earlier export of this issue with its kind, who
+ * made it and a download link.
  */
 export async function PrintView({ doc, initPageResult }: DocumentViewServerProps) {
   const req = initPageResult?.req
@@ -16,6 +17,8 @@ export async function PrintView({ doc, initPageResult }: DocumentViewServerProps
   if (!id || !req) return <p style={pad}>Save the issue first; then it can be checked and exported here.</p>
   const api = req.payload.config.routes.api ?? '/api'
   const canExport = hasRole(req.user, 'admin', 'editor', 'productionEditor')
+  // A published version exists: its edition can be exported (the main document is the published one).
+  const published = (await req.payload.count({ collection: 'issues', where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] }, overrideAccess: true })).totalDocs > 0
   const { docs } = await req.payload.find({
     collection: 'issue-exports',
     where: { issue: { equals: id } },
@@ -29,7 +32,7 @@ export async function PrintView({ doc, initPageResult }: DocumentViewServerProps
   return (
     <div style={pad}>
       {canExport ? (
-        <ExportPdfPanel issueId={id} apiBase={api} />
+        <ExportPdfPanel issueId={id} apiBase={api} published={published} />
       ) : (
         <p>Production editors, editors and admins run preflight and export the PDF.</p>
       )}
@@ -46,6 +49,7 @@ export async function PrintView({ doc, initPageResult }: DocumentViewServerProps
                     {record.filename}
                   </a>
                 </td>
+                <td>{record.kind === 'edition' ? 'Edition' : 'Proof'}</td>
                 <td>{new Date(record.exportedAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</td>
                 <td>{by ?? (record.exportedVia === 'cli' ? 'command line' : record.exportedVia)}</td>
                 <td>{record.pageCount} pages</td>

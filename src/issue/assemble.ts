@@ -17,7 +17,8 @@ import { monthName } from '../chronology/dayCell'
 import { env } from '../env'
 import { fromStoredDate } from '../fields/dayDate'
 import { reviewStatusOf, type ReviewStatus } from '../workflow/review'
-import { lexicalToBlocks, paragraphsOf } from './lexical'
+import { lexicalToBlocks, paragraphsOf, type OnRefusedLink } from './lexical'
+import { allowedLinkUrl } from './links'
 import {
   issueModelSchema,
   type AuthorModel,
@@ -45,12 +46,21 @@ export interface UnapprovedItem {
   reviewStatus: ReviewStatus
 }
 
+/** A link left out of the model (./links.ts): its text stays, the link goes. Preflight names it. */
+export interface RefusedLink {
+  /** In the editors' words: "essay “…”, body". */
+  where: string
+  href: string
+}
+
 export interface AssembleResult {
   model: IssueModel
   /** References that no longer lead anywhere: preflight reports them as errors. */
   brokenReferences: string[]
   /** The issue's items whose review status (as read: latest drafts or published) is not "approved", in section order. */
   unapproved: UnapprovedItem[]
+  /** Links that are not http, https or mailto, left out of the model. */
+  refusedLinks: RefusedLink[]
 }
 
 export class IssueNotFoundError extends Error {
@@ -82,6 +92,14 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
   const settings = (await payload.findGlobal({ slug: 'publication-settings', depth: 0, overrideAccess: true })) as PublicationSetting
   const broken: string[] = []
   const unapproved: UnapprovedItem[] = []
+  const refusedLinks: RefusedLink[] = []
+  const refuseLinksOf = (where: string): OnRefusedLink => (href) => void refusedLinks.push({ where, href })
+  /** A link field: kept when allowed, else noted and left out. */
+  const linkField = (href: string | null | undefined, where: string): string | undefined => {
+    const allowed = allowedLinkUrl(href)
+    if (!allowed && href?.trim()) refusedLinks.push({ where, href })
+    return allowed
+  }
   // Review status is not part of the model (templates do not print it): it goes beside it.
   const noteReview = <T extends { title: string; reviewStatus?: string | null }>(kind: UnapprovedItem['kind'], docs: T[]): T[] => {
     for (const doc of docs) {
@@ -176,7 +194,7 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
             title: essay.title,
             authors: (essay.authors ?? []).map((a) => authorModel(a, `essay "${essay.title}"`)).filter((a): a is AuthorModel => Boolean(a)),
             standfirst: essay.standfirst || undefined,
-            body: lexicalToBlocks(essay.body, resolveImage),
+            body: lexicalToBlocks(essay.body, resolveImage, refuseLinksOf(`essay “${essay.title}”, body`)),
           })),
         })
         break
@@ -201,7 +219,9 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
           id,
           kind: section.kind,
           title: section.title,
-          publications: noteReview('publication', pick(publications, section.publications, where)).map((p) => publicationModel(p, resolveImage)),
+          publications: noteReview('publication', pick(publications, section.publications, where)).map((p) =>
+            publicationModel(p, resolveImage, { field: linkField, refusedIn: refuseLinksOf }),
+          ),
         })
         break
       case 'chronologySection': {
@@ -261,7 +281,7 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
       institute: settings.institute,
       centre: settings.centre,
       aboutText: settings.aboutText,
-      aboutUrl: settings.aboutUrl || undefined,
+      aboutUrl: linkField(settings.aboutUrl, 'publication settings, about link'),
       rightsText: settings.rightsText,
       correspondence: { name: settings.correspondence?.name ?? '', email: settings.correspondence?.email ?? '' },
       postalAddress: settings.postalAddress,
@@ -284,10 +304,15 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
     throw new Error(`Issue "${slug}" cannot be assembled:\n${problems}`)
   }
-  return { model: parsed.data, brokenReferences: broken, unapproved }
+  return { model: parsed.data, brokenReferences: broken, unapproved, refusedLinks }
 }
 
-function publicationModel(p: Publication, resolveImage: (value: unknown) => ImageModel | undefined): PublicationModel {
+function publicationModel(
+  p: Publication,
+  resolveImage: (value: unknown) => ImageModel | undefined,
+  links: { field: (href: string | null | undefined, where: string) => string | undefined; refusedIn: (where: string) => OnRefusedLink },
+): PublicationModel {
+  const at = `publication “${p.title}”`
   return {
     id: String(p.id),
     kind: p.kind,
@@ -299,8 +324,8 @@ function publicationModel(p: Publication, resolveImage: (value: unknown) => Imag
     year: p.year,
     isbn: p.isbn || undefined,
     cover: p.cover ? resolveImage(p.cover) : undefined,
-    description: lexicalToBlocks(p.description, resolveImage),
-    url: p.url || undefined,
+    description: lexicalToBlocks(p.description, resolveImage, links.refusedIn(`${at}, description`)),
+    url: links.field(p.url, `${at}, link`),
     contents: (p.contents ?? []).map((part) => ({
       title: part.title ?? '',
       chapters: (part.chapters ?? []).map((chapter) => ({

@@ -4,11 +4,16 @@ import type { Payload } from 'payload'
 import type { IssueExport, User } from '../payload-types'
 import { hasRole } from '../access/roles'
 import { recordAuditAfter } from '../audit/record'
-import { preflightIssue, type PreflightReport } from './preflight'
+import type { PdfKind } from './pdfKind'
+import { IssueNotPublishedError, preflightIssue, type PreflightReport } from './preflight'
+
+export { IssueNotPublishedError }
 
 /**
  * Export an issue as its print PDF: preflight, render, store with the issue. The admin
- * button, the command line and jobs all call this one function.
+ * button, the command line and jobs all call this one function. Two kinds: the proof (latest
+ * drafts, marked as a proof on every page, committee only) and the edition (published
+ * content only, the one readers download; refused for an issue that is not published).
  */
 
 export class PreflightFailedError extends Error {
@@ -29,6 +34,7 @@ export class ExportNotAllowedError extends Error {
 }
 
 export interface ExportOptions {
+  kind: PdfKind
   /** Who asked; absent for the command line, which runs with the operator's rights. */
   user?: User | null
   force?: boolean
@@ -45,7 +51,8 @@ export async function exportIssuePdf(payload: Payload, slug: string, options: Ex
   if (options.user !== undefined && !hasRole(options.user, 'admin', 'editor', 'productionEditor')) {
     throw new ExportNotAllowedError()
   }
-  const { pdf, modelHash, ...report } = await preflightIssue(payload, slug)
+  const exportedAt = new Date()
+  const { pdf, modelHash, ...report } = await preflightIssue(payload, slug, { kind: options.kind, at: exportedAt })
   if (!report.ok && !options.force) throw new PreflightFailedError(report)
   const contentHash = createHash('sha256').update(pdf).digest('hex')
   const issue = (await payload.find({ collection: 'issues', where: { slug: { equals: slug } }, depth: 0, draft: true, limit: 1 })).docs[0]
@@ -54,16 +61,17 @@ export async function exportIssuePdf(payload: Payload, slug: string, options: Ex
     collection: 'issue-exports',
     data: {
       issue: issue.id,
+      kind: options.kind,
       contentHash,
       modelHash,
-      exportedAt: new Date().toISOString(),
+      exportedAt: exportedAt.toISOString(),
       exportedBy: options.user?.id,
       exportedVia: options.via,
       pageCount: report.pageCount ?? 0,
       forced: !report.ok,
       preflight: { errors: report.errors, warnings: report.warnings },
     },
-    file: { data, mimetype: 'application/pdf', name: `${slug}-${contentHash.slice(0, 12)}.pdf`, size: data.byteLength },
+    file: { data, mimetype: 'application/pdf', name: `${slug}-${options.kind}-${contentHash.slice(0, 12)}.pdf`, size: data.byteLength },
     user: options.user ?? undefined,
     overrideAccess: options.user === undefined,
   })
@@ -73,7 +81,7 @@ export async function exportIssuePdf(payload: Payload, slug: string, options: Ex
     documentId: issue.id,
     title: issue.title,
     actor: options.user ?? (options.via === 'cli' ? 'the command line' : 'a job'),
-    details: { exportId: record.id, filename: record.filename ?? null, contentHash, pageCount: record.pageCount, forced: record.forced ?? false, via: options.via },
+    details: { exportId: record.id, kind: options.kind, filename: record.filename ?? null, contentHash, pageCount: record.pageCount, forced: record.forced ?? false, via: options.via },
   })
   return { record, pdf, report }
 }

@@ -1,9 +1,11 @@
+import { allowedLinkUrl } from './links'
 import type { Block, ImageModel, Run } from './model'
 
 /**
  * Lexical's stored JSON reduced to the small render tree the templates draw: paragraphs,
  * headings, quotes, lists, pull quotes and figures, with bold, italic and links as marks.
- * Unknown nodes keep their text rather than vanish.
+ * Unknown nodes keep their text rather than vanish, and a link to anything but http, https
+ * or mailto keeps its text without the link (./links.ts).
  */
 
 export interface LexicalNodeJson {
@@ -22,8 +24,10 @@ const BOLD = 1
 const ITALIC = 2
 
 export type ResolveImage = (value: unknown) => ImageModel | undefined
+/** Told of each link left out, with its address as stored (preflight names them). */
+export type OnRefusedLink = (href: string) => void
 
-function runsOf(nodes: LexicalNodeJson[] | undefined, marks: Omit<Run, 'text'> = {}): Run[] {
+function runsOfNodes(nodes: LexicalNodeJson[] | undefined, onRefused: OnRefusedLink, marks: Omit<Run, 'text'> = {}): Run[] {
   const runs: Run[] = []
   for (const node of nodes ?? []) {
     if (node.type === 'text' && typeof node.text === 'string') {
@@ -35,10 +39,12 @@ function runsOf(nodes: LexicalNodeJson[] | undefined, marks: Omit<Run, 'text'> =
     } else if (node.type === 'linebreak') {
       runs.push({ text: '\n', ...marks })
     } else if (node.type === 'link' || node.type === 'autolink') {
-      const url = typeof node.fields?.url === 'string' ? node.fields.url : undefined
-      runs.push(...runsOf(node.children, url ? { ...marks, href: url } : marks))
+      const stored = typeof node.fields?.url === 'string' ? node.fields.url : undefined
+      const url = allowedLinkUrl(stored)
+      if (stored !== undefined && stored.trim() && !url) onRefused(stored)
+      runs.push(...runsOfNodes(node.children, onRefused, url ? { ...marks, href: url } : marks))
     } else if (node.children) {
-      runs.push(...runsOf(node.children, marks))
+      runs.push(...runsOfNodes(node.children, onRefused, marks))
     }
   }
   return mergeRuns(runs)
@@ -60,7 +66,8 @@ function mergeRuns(runs: Run[]): Run[] {
 
 const hasText = (runs: Run[]) => runs.some((run) => run.text.trim() !== '')
 
-export function lexicalToBlocks(document: unknown, resolveImage: ResolveImage): Block[] {
+export function lexicalToBlocks(document: unknown, resolveImage: ResolveImage, onRefusedLink: OnRefusedLink = () => {}): Block[] {
+  const runsOf = (nodes: LexicalNodeJson[] | undefined) => runsOfNodes(nodes, onRefusedLink)
   const root = (document as { root?: LexicalNodeJson } | null | undefined)?.root
   const blocks: Block[] = []
   for (const node of root?.children ?? []) {

@@ -3,9 +3,12 @@ import type { Payload } from 'payload'
 import { COLUMN, CONTENT_WIDTH } from '../../templates/pdf/theme'
 import { findUncoveredCharacters, renderIssuePdf, type UncoveredCharacter } from '../render/pdf'
 import { REVIEW_STATUS_LABELS } from '../workflow/review'
-import { assembleIssue, type UnapprovedItem } from './assemble'
+import { assembleIssue, IssueNotFoundError, type AssembleResult, type RefusedLink, type UnapprovedItem } from './assemble'
+import { unpublishedChanges } from './compare'
+import { linkKind } from './links'
 import { issueModelHash } from './modelHash'
 import type { ImageModel, IssueModel, SectionModel } from './model'
+import { proofMark, type PdfKind } from './pdfKind'
 
 /**
  * Preflight: what must be right before an issue goes to print. Errors block the export
@@ -27,6 +30,8 @@ export interface PreflightFinding {
     | 'page-count'
     | 'long-pull-quote'
     | 'not-approved'
+    | 'refused-link'
+    | 'unpublished-changes'
   message: string
   /** Where to look, in the editors' words: "essay “…”, figure 2". */
   where: string
@@ -34,6 +39,8 @@ export interface PreflightFinding {
 
 export interface PreflightReport {
   slug: string
+  /** Which PDF was checked: the proof (latest drafts) or the edition (published content). */
+  kind?: PdfKind
   ok: boolean
   errors: PreflightFinding[]
   warnings: PreflightFinding[]
@@ -88,6 +95,10 @@ export interface ModelCheckInput {
    * (refusePublishUnlessApproved).
    */
   unapproved?: UnapprovedItem[]
+  /** Links left out of the model (assemble's `refusedLinks`): not http, https or mailto. */
+  refusedLinks?: RefusedLink[]
+  /** Items whose latest drafts differ from what is published (compare.ts), when the issue is published. */
+  unpublishedChanges?: string[]
 }
 
 export function checkIssueModel(model: IssueModel, input: ModelCheckInput = {}): PreflightFinding[] {
@@ -166,6 +177,21 @@ export function checkIssueModel(model: IssueModel, input: ModelCheckInput = {}):
       `${item.kind} “${item.title}”`,
     )
   }
+  for (const link of input.refusedLinks ?? []) {
+    warning(
+      'refused-link',
+      `The link to “${link.href.trim().slice(0, 80)}” (${linkKind(link.href)}) is left out of the PDF, the web edition and the email: only http, https and mailto links are kept. Its text stays.`,
+      link.where,
+    )
+  }
+  const changed = input.unpublishedChanges ?? []
+  if (changed.length > 0) {
+    warning(
+      'unpublished-changes',
+      `${changed.length === 1 ? '1 item has' : `${changed.length} items have`} changes not published: ${changed.join(', ')}. The proof prints them; the edition readers download does not.`,
+      'edition and proof',
+    )
+  }
   for (const reference of input.brokenReferences ?? []) error('broken-reference', `${reference}.`, 'issue sections')
   for (const missing of input.uncovered ?? findUncoveredCharacters(model)) {
     error('uncovered-glyph', `No bulletin font can print “${missing.char}” (${missing.codePoint}).`, missing.where)
@@ -191,14 +217,51 @@ export function reportOf(slug: string, findings: PreflightFinding[], pageCount?:
  * PDF tab and the export run preflightIssue().
  */
 export async function preflightWithoutRender(payload: Payload, slug: string, options: { draft?: boolean } = {}): Promise<PreflightReport & { modelHash: string }> {
-  const { model, brokenReferences, unapproved } = await assembleIssue(payload, slug, { draft: options.draft ?? true })
-  return { ...reportOf(slug, checkIssueModel(model, { brokenReferences, unapproved })), modelHash: issueModelHash(model) }
+  const { model, brokenReferences, unapproved, refusedLinks } = await assembleIssue(payload, slug, { draft: options.draft ?? true })
+  return { ...reportOf(slug, checkIssueModel(model, { brokenReferences, unapproved, refusedLinks })), modelHash: issueModelHash(model) }
 }
 
-/** The preflight of the issue as it would print now (latest drafts), with a real render for the page count. */
-export async function preflightIssue(payload: Payload, slug: string): Promise<PreflightReport & { pdf: Uint8Array; modelHash: string }> {
-  const { model, brokenReferences, unapproved } = await assembleIssue(payload, slug, { draft: true })
-  const rendered = await renderIssuePdf(model)
-  const findings = checkIssueModel(model, { brokenReferences, unapproved, pageCount: rendered.pageCount, uncovered: rendered.uncoveredCharacters })
-  return { ...reportOf(slug, findings, rendered.pageCount), pdf: rendered.pdf, modelHash: issueModelHash(model) }
+export class IssueNotPublishedError extends Error {
+  constructor(readonly slug: string) {
+    super(`The issue "${slug}" is not published: its edition has no content yet. Export a proof, or publish the issue first.`)
+    this.name = 'IssueNotPublishedError'
+  }
+}
+
+export interface PreflightOptions {
+  /** The proof (latest drafts, the default) or the edition (published content only). */
+  kind?: PdfKind
+  /** When the proof is made: printed in its proof mark (default now). */
+  at?: Date
+}
+
+/**
+ * The preflight of one kind of PDF, with a real render for the page count: the proof of the
+ * latest drafts (marked as a proof on every page) or the edition of what is published. Both
+ * warn of every item whose drafts differ from what is published. The edition of an issue
+ * that was never published is refused (IssueNotPublishedError).
+ */
+export async function preflightIssue(
+  payload: Payload,
+  slug: string,
+  options: PreflightOptions = {},
+): Promise<PreflightReport & { kind: PdfKind; pdf: Uint8Array; modelHash: string }> {
+  const kind = options.kind ?? 'proof'
+  const proof = await assembleIssue(payload, slug, { draft: true })
+  const edition = await assembleIssue(payload, slug, { draft: false }).catch((error: unknown) => {
+    if (error instanceof IssueNotFoundError) return undefined
+    throw error
+  })
+  if (kind === 'edition' && !edition) throw new IssueNotPublishedError(slug)
+  const { model, brokenReferences, unapproved, refusedLinks }: AssembleResult = kind === 'edition' && edition ? edition : proof
+  const rendered = await renderIssuePdf(model, kind === 'proof' ? { proofMark: proofMark(options.at ?? new Date()) } : {})
+  const findings = checkIssueModel(model, {
+    brokenReferences,
+    unapproved,
+    refusedLinks,
+    unpublishedChanges: edition ? unpublishedChanges(proof.model, edition.model) : undefined,
+    pageCount: rendered.pageCount,
+    uncovered: rendered.uncoveredCharacters,
+  })
+  return { ...reportOf(slug, findings, rendered.pageCount), kind, pdf: rendered.pdf, modelHash: issueModelHash(model) }
 }

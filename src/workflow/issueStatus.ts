@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import type { Issue, IssueExport, User } from '../payload-types'
 import { IssueNotFoundError } from '../issue/assemble'
+import type { PdfKind } from '../issue/pdfKind'
 import { preflightWithoutRender } from '../issue/preflight'
 import { workflowOf, type WorkflowCollection, type WorkflowDoc } from './fields'
 import {
@@ -157,20 +158,27 @@ export async function issueStatus(payload: Payload, slug: string, user: User | n
   }
 
   const issuePublished = await publishedIds('issues', [issue.id])
-  const { errors, warnings, ok, modelHash } = await preflightWithoutRender(payload, slug, { draft: true })
+  const { errors, warnings, ok, modelHash: draftModelHash } = await preflightWithoutRender(payload, slug, { draft: true })
+  // Once the issue is published, the PDF that matters is the edition, made from published content.
+  const pdfKind: PdfKind = issuePublished.has(String(issue.id)) ? 'edition' : 'proof'
+  const modelHash = pdfKind === 'edition' ? (await preflightWithoutRender(payload, slug, { draft: false })).modelHash : draftModelHash
 
-  const exports = await payload.find({
-    collection: 'issue-exports',
-    where: { issue: { equals: issue.id } },
-    sort: '-exportedAt',
-    depth: 0,
-    limit: 1,
-    ...asUser,
-  })
-  const last = exports.docs[0] as IssueExport | undefined
-  const lastExport: ExportSummary | undefined = last
-    ? { exportedAt: last.exportedAt, modelHash: last.modelHash ?? undefined, filename: last.filename ?? undefined, url: last.url ?? undefined, pageCount: last.pageCount, forced: Boolean(last.forced) }
-    : undefined
+  const newestExport = async (kind: PdfKind): Promise<ExportSummary | undefined> => {
+    const { docs } = await payload.find({
+      collection: 'issue-exports',
+      where: { and: [{ issue: { equals: issue.id } }, { kind: { equals: kind } }] },
+      sort: '-exportedAt',
+      depth: 0,
+      limit: 1,
+      ...asUser,
+    })
+    const last = docs[0] as IssueExport | undefined
+    return last
+      ? { kind, exportedAt: last.exportedAt, modelHash: last.modelHash ?? undefined, filename: last.filename ?? undefined, url: last.url ?? undefined, pageCount: last.pageCount, forced: Boolean(last.forced) }
+      : undefined
+  }
+  const lastExport = await newestExport(pdfKind)
+  const lastProof = pdfKind === 'edition' ? await newestExport('proof') : undefined
 
   const data: IssueStatusData = {
     issue: {
@@ -184,8 +192,11 @@ export async function issueStatus(payload: Payload, slug: string, user: User | n
     sections: sectionStatuses,
     preflight: { ok, errors, warnings },
     lastChangeAt: newest([issue.updatedAt, ...[...docs.values()].map(({ doc }) => doc.updatedAt), ...entryDates]),
+    pdfKind,
     modelHash,
     lastExport,
+    lastProof,
+    draftModelHash,
   }
   return { ...data, counts: countsOf(sectionStatuses), missing: missingOf(data) }
 }

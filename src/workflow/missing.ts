@@ -1,3 +1,4 @@
+import type { PdfKind } from '../issue/pdfKind'
 import type { PreflightFinding } from '../issue/preflight'
 import type { ReviewStatus, WorkflowCollection } from './fields'
 
@@ -44,6 +45,8 @@ export interface SectionStatus {
 }
 
 export interface ExportSummary {
+  /** A proof (latest drafts) or the edition (published content); exports before the field are proofs. */
+  kind?: PdfKind
   exportedAt: string
   /** The content it was made from (issueModelHash); absent on exports older than the field. */
   modelHash?: string
@@ -73,9 +76,17 @@ export interface IssueStatusData {
   preflight: { ok: boolean; errors: PreflightFinding[]; warnings: PreflightFinding[] }
   /** The newest change to the issue, its items or its chronology entries. */
   lastChangeAt: string
-  /** issueModelHash of the issue as it would print now (latest drafts). */
+  /**
+   * Which PDF matters now: the edition once the issue is published (what readers download),
+   * the proof before. `lastExport` is the newest of that kind and `modelHash` the issueModelHash
+   * of its content now (published content, or latest drafts). Absent: the proof.
+   */
+  pdfKind?: PdfKind
   modelHash?: string
   lastExport?: ExportSummary
+  /** A published issue's newest proof, with the hash of the latest drafts, to say when it is stale. */
+  lastProof?: ExportSummary
+  draftModelHash?: string
 }
 
 /**
@@ -83,9 +94,9 @@ export interface IssueStatusData {
  * every change that reaches the page (authors, images, settings) and none that does not
  * (review notes, assignments). Exports older than the hash fall back to dates.
  */
-function pdfOutdated(data: IssueStatusData, lastExport: ExportSummary): boolean {
-  if (lastExport.modelHash && data.modelHash) return lastExport.modelHash !== data.modelHash
-  return later(data.lastChangeAt, lastExport.exportedAt)
+function pdfOutdated(lastExport: ExportSummary, modelHash: string | undefined, lastChangeAt: string): boolean {
+  if (lastExport.modelHash && modelHash) return lastExport.modelHash !== modelHash
+  return later(lastChangeAt, lastExport.exportedAt)
 }
 
 export type MissingCode =
@@ -100,6 +111,7 @@ export type MissingCode =
   | 'unpublished-changes'
   | 'no-pdf'
   | 'pdf-outdated'
+  | 'proof-outdated'
 
 export interface Missing {
   code: MissingCode
@@ -200,8 +212,16 @@ export function missingOf(data: IssueStatusData): Missing[] {
     missing.push({ code: 'unpublished-changes', message: 'The issue has changes that are not published yet.' })
   }
 
-  if (!data.lastExport) missing.push({ code: 'no-pdf', message: 'No PDF exported yet.' })
-  else if (pdfOutdated(data, data.lastExport)) {
+  if (data.pdfKind === 'edition') {
+    if (!data.lastExport) missing.push({ code: 'no-pdf', message: 'No PDF edition exported yet: readers have no PDF to download.' })
+    else if (pdfOutdated(data.lastExport, data.modelHash, data.lastChangeAt)) {
+      missing.push({ code: 'pdf-outdated', message: 'The PDF edition was made before the latest published changes: export the edition again.' })
+    }
+    if (data.lastProof && data.lastProof.modelHash && data.draftModelHash && data.lastProof.modelHash !== data.draftModelHash) {
+      missing.push({ code: 'proof-outdated', message: 'The last proof was made before the latest drafts: export a new proof to check them.' })
+    }
+  } else if (!data.lastExport) missing.push({ code: 'no-pdf', message: 'No PDF exported yet.' })
+  else if (pdfOutdated(data.lastExport, data.modelHash, data.lastChangeAt)) {
     missing.push({ code: 'pdf-outdated', message: 'The last PDF was made before the latest changes to what prints: export it again.' })
   }
 

@@ -77,6 +77,19 @@ const styles = StyleSheet.create({
     color: COLOR.muted,
   },
   footerDraft: { color: COLOR.accent, fontWeight: 700 },
+  // A proof's mark, under the running footer on every page; plain text, no lineHeight.
+  proofMark: {
+    position: 'absolute',
+    left: MARGIN.left,
+    width: CONTENT_WIDTH,
+    top: PAGE.height - FOOTER.textFromBottom + 6,
+    textAlign: 'center',
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 6.5,
+    letterSpacing: 0.3,
+    color: COLOR.accent,
+  },
   // The page number is plain text: every frame page is its own <Page>, so no render prop is
   // needed, and no lineHeight reaches it (a lineHeight on a page-number Text makes react-pdf
   // drop it or crash on long documents).
@@ -139,11 +152,14 @@ export function FrameDocument({
   pageCount,
   markers,
   gaps = [],
+  proofMark,
 }: {
   model: IssueModel
   pageCount: number
   markers: readonly FrameMarker[]
   gaps?: readonly FrameGap[]
+  /** Printed on every page of a proof (latest drafts, committee only); absent on the edition. */
+  proofMark?: string
 }) {
   const { publisher } = model
   const pages = Array.from({ length: pageCount }, (_, i) => i)
@@ -165,6 +181,7 @@ export function FrameDocument({
             {model.status === 'draft' ? <Text style={styles.footerDraft}>{'  ·  DRAFT'}</Text> : null}
           </Text>
           <Text style={styles.pageNumber}>{String(index + 1)}</Text>
+          {proofMark ? <Text style={styles.proofMark}>{printable(proofMark)}</Text> : null}
           {gaps
             .filter((g) => g.page === index)
             .map((g, i) => (

@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
   await seedDemo(payload)
-  first = await exportIssuePdf(payload, 'demo', { user: await user('productionEditor'), via: 'admin' })
+  first = await exportIssuePdf(payload, 'demo', { kind: 'edition', user: await user('productionEditor'), via: 'admin' })
   pdfFile = path.join(t.dir, 'demo.pdf')
   fs.writeFileSync(pdfFile, first.pdf)
 }, 120_000)
@@ -104,7 +104,7 @@ describe('exporting the demo issue', () => {
   })
 
   it('exports the same content to the same bytes, and keeps earlier exports listed', async () => {
-    const again = await exportIssuePdf(payload, 'demo', { via: 'cli' })
+    const again = await exportIssuePdf(payload, 'demo', { kind: 'edition', via: 'cli' })
     expect(again.record.contentHash).toBe(first.record.contentHash)
     const { docs } = await payload.find({ collection: 'issue-exports', depth: 0 })
     expect(docs).toHaveLength(2)
@@ -112,7 +112,7 @@ describe('exporting the demo issue', () => {
 
   it('gives readers the newest export of a published issue, without who made it or its findings', async () => {
     const pdf = await publishedIssuePdf(payload, 'demo')
-    expect(pdf?.url).toMatch(/\/api\/issue-exports\/file\/demo-[0-9a-f]{12}(-\d+)?\.pdf$/)
+    expect(pdf?.url).toMatch(/\/api\/issue-exports\/file\/demo-edition-[0-9a-f]{12}(-\d+)?\.pdf$/)
     const { docs } = await payload.find({ collection: 'issue-exports', depth: 0, overrideAccess: false })
     expect(docs.length).toBeGreaterThan(0)
     for (const doc of docs) {
@@ -133,18 +133,18 @@ describe('exporting the demo issue', () => {
   })
 
   it('refuses the editorial assistant', async () => {
-    await expect(exportIssuePdf(payload, 'demo', { user: await user('editorialAssistant'), via: 'admin' })).rejects.toBeInstanceOf(ExportNotAllowedError)
+    await expect(exportIssuePdf(payload, 'demo', { kind: 'proof', user: await user('editorialAssistant'), via: 'admin' })).rejects.toBeInstanceOf(ExportNotAllowedError)
   })
 
   it('blocks on preflight errors unless forced, and records the force', async () => {
     const kim = (await payload.find({ collection: 'authors', where: { name: { equals: 'KIM Minji' } }, depth: 0 })).docs[0]
     await payload.update({ collection: 'authors', id: kim.id, data: { affiliations: [] } })
     const before = (await payload.count({ collection: 'issue-exports' })).totalDocs
-    const refused = await exportIssuePdf(payload, 'demo', { via: 'cli' }).catch((e: unknown) => e)
+    const refused = await exportIssuePdf(payload, 'demo', { kind: 'proof', via: 'cli' }).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(PreflightFailedError)
     expect((refused as PreflightFailedError).report.errors.map((e) => e.code)).toContain('author-without-affiliation')
     expect((await payload.count({ collection: 'issue-exports' })).totalDocs).toBe(before)
-    const forced = await exportIssuePdf(payload, 'demo', { via: 'cli', force: true })
+    const forced = await exportIssuePdf(payload, 'demo', { kind: 'proof', via: 'cli', force: true })
     expect(forced.record.forced).toBe(true)
   })
 })

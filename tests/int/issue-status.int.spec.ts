@@ -70,7 +70,7 @@ describe('the status of the demo issue', () => {
 
 describe('after changes', () => {
   it('sees a PDF export, then a change after it', async () => {
-    await exportIssuePdf(payload, 'demo', { user: editor, via: 'admin' })
+    await exportIssuePdf(payload, 'demo', { kind: 'edition', user: editor, via: 'admin' })
     let status = await issueStatus(payload, 'demo', editor)
     expect(status.lastExport).toMatchObject({ forced: false })
     expect(status.lastExport!.pageCount).toBeGreaterThan(0)
@@ -84,7 +84,7 @@ describe('after changes', () => {
   })
 
   it('sees a change that reaches the page without touching the issue or its items: an author renamed', async () => {
-    await exportIssuePdf(payload, 'demo', { user: editor, via: 'admin' })
+    await exportIssuePdf(payload, 'demo', { kind: 'edition', user: editor, via: 'admin' })
     expect(codes(await issueStatus(payload, 'demo', editor))).not.toContain('pdf-outdated')
 
     const essay = section(await issueStatus(payload, 'demo', editor), 'essays').items[0]

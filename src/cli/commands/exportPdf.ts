@@ -2,44 +2,75 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 
-import { exportIssuePdf, PreflightFailedError } from '../../issue/exportPdf'
+import { exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../../issue/exportPdf'
+import type { PdfKind } from '../../issue/pdfKind'
 import { preflightIssue, type PreflightReport } from '../../issue/preflight'
 import { openPayload } from '../payload'
 
 function printReport(report: PreflightReport): void {
   const line = (f: { where: string; message: string }) => `  - ${f.where}: ${f.message}`
-  console.log(`Preflight of "${report.slug}": ${report.errors.length} error(s), ${report.warnings.length} warning(s), ${report.pageCount ?? '?'} pages.`)
+  console.log(`Preflight of the ${report.kind ?? 'proof'} of "${report.slug}": ${report.errors.length} error(s), ${report.warnings.length} warning(s), ${report.pageCount ?? '?'} pages.`)
   if (report.errors.length) console.log(['Errors:', ...report.errors.map(line)].join('\n'))
   if (report.warnings.length) console.log(['Warnings:', ...report.warnings.map(line)].join('\n'))
 }
 
+interface KindOptions {
+  proof?: boolean
+  edition?: boolean
+}
+
+/** --proof or --edition; the proof (latest drafts) when neither is given. */
+function kindOf(options: KindOptions): PdfKind {
+  if (options.proof && options.edition) throw new Error('Give --proof or --edition, not both.')
+  return options.edition ? 'edition' : 'proof'
+}
+
+const PROOF_HELP = 'the proof: latest drafts, marked PROOF on every page, committee only (the default)'
+const EDITION_HELP = 'the edition: published content only, what readers download from /issues/<slug>/pdf'
+
 export function registerExportPdf(program: Command): void {
   program
     .command('preflight <slug>')
-    .description('Check an issue before print: alt text, affiliations, glyphs, chronology dates, empty sections, references, resolution, page count.')
+    .description('Check an issue before print: alt text, affiliations, glyphs, chronology dates, empty sections, references, links, resolution, page count, unpublished changes.')
+    .option('--proof', PROOF_HELP)
+    .option('--edition', EDITION_HELP)
     .option('--json', 'print one JSON object')
-    .action(async (slug: string, options: { json?: boolean }) => {
+    .action(async (slug: string, options: KindOptions & { json?: boolean }) => {
       const payload = await openPayload()
-      const { pdf: _pdf, modelHash: _modelHash, ...report } = await preflightIssue(payload, slug)
-      if (options.json) console.log(JSON.stringify(report))
-      else printReport(report)
-      if (!report.ok) process.exitCode = 2
+      try {
+        const { pdf: _pdf, modelHash: _modelHash, ...report } = await preflightIssue(payload, slug, { kind: kindOf(options) })
+        if (options.json) console.log(JSON.stringify(report))
+        else printReport(report)
+        if (!report.ok) process.exitCode = 2
+      } catch (error) {
+        if (!(error instanceof IssueNotPublishedError)) throw error
+        console.error(error.message)
+        process.exitCode = 2
+      }
     })
 
   program
     .command('export-pdf <slug>')
-    .description('Export the issue as its print PDF, stored with the issue; also written to --out.')
-    .option('--out <file>', 'where to write the PDF (default: <slug>.pdf)')
+    .description('Export the issue as a print PDF (a proof, or the edition readers download), stored with the issue; also written to --out.')
+    .option('--proof', PROOF_HELP)
+    .option('--edition', EDITION_HELP)
+    .option('--out <file>', 'where to write the PDF (default: <slug>-<kind>.pdf)')
     .option('--force', 'export despite preflight errors (recorded with the export)')
-    .action(async (slug: string, options: { out?: string; force?: boolean }) => {
+    .action(async (slug: string, options: KindOptions & { out?: string; force?: boolean }) => {
       const payload = await openPayload()
+      const kind = kindOf(options)
       try {
-        const { record, pdf, report } = await exportIssuePdf(payload, slug, { force: options.force, via: 'cli' })
-        const out = path.resolve(options.out ?? `${slug}.pdf`)
+        const { record, pdf, report } = await exportIssuePdf(payload, slug, { kind, force: options.force, via: 'cli' })
+        const out = path.resolve(options.out ?? `${slug}-${kind}.pdf`)
         fs.writeFileSync(out, pdf)
         printReport(report)
-        console.log(`Exported ${record.pageCount} pages to ${out} (sha256 ${record.contentHash.slice(0, 16)}…${record.forced ? ', forced despite errors' : ''}).`)
+        console.log(`Exported the ${kind}, ${record.pageCount} pages, to ${out} (sha256 ${record.contentHash.slice(0, 16)}…${record.forced ? ', forced despite errors' : ''}).`)
       } catch (error) {
+        if (error instanceof IssueNotPublishedError) {
+          console.error(error.message)
+          process.exitCode = 2
+          return
+        }
         if (error instanceof PreflightFailedError) {
           printReport(error.report)
           console.error('Not exported: fix the errors above or run again with --force.')

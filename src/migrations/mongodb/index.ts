@@ -2,6 +2,7 @@ import type { MigrateUpArgs } from '@payloadcms/db-mongodb'
 
 import * as migration_20261128_233450_workflow from './20261128_233450_workflow'
 import * as migration_20261129_024138_entries_published_with_chronology from './20261129_024138_entries_published_with_chronology'
+import * as migration_20261202_023619_export_kind from './20261202_023619_export_kind'
 
 /**
  * MongoDB needs no schema migrations (collections and indexes are made on connect); data
@@ -17,5 +18,10 @@ export const migrations: Array<{ name: string; up: (args: MigrateUpArgs) => Prom
     up: migration_20261129_024138_entries_published_with_chronology.up,
     down: migration_20261129_024138_entries_published_with_chronology.down,
     name: '20261129_024138_entries_published_with_chronology',
+  },
+  {
+    up: migration_20261202_023619_export_kind.up,
+    down: migration_20261202_023619_export_kind.down,
+    name: '20261202_023619_export_kind',
   },
 ]

@@ -56,6 +56,8 @@ export interface RenderIssuePdfOptions {
   maxPasses?: number
   /** Reuse rendered parts whose inputs have not changed (default true). */
   cache?: boolean
+  /** A proof's mark, printed in the footer of every page ("PROOF — includes unpublished drafts — …"). */
+  proofMark?: string
 }
 
 export interface TocEntry {
@@ -410,11 +412,12 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
 
   const markers = frameMarkers(layout, contents)
   const { gaps } = layout
-  const frameInput = { ...meta, frame: frameKey(model), pageCount: layout.pages.length, markers, gaps }
+  const proofMark = options.proofMark
+  const frameInput = { ...meta, frame: frameKey(model), pageCount: layout.pages.length, markers, gaps, proofMark }
   const frameHash = hashOf(frameInput)
   let frameBytes = useCache ? frames.get(frameHash) : undefined
   if (!frameBytes) {
-    frameBytes = await renderBytes(FrameDocument({ model, pageCount: layout.pages.length, markers, gaps }))
+    frameBytes = await renderBytes(FrameDocument({ model, pageCount: layout.pages.length, markers, gaps, proofMark }))
     if (useCache) frames.set(frameHash, frameBytes)
   }
   const bytes = await compose(frameBytes, layout.pages, pdfDate(model.publicationDate))

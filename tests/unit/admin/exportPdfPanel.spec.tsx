@@ -66,6 +66,22 @@ describe('the Print PDF panel', () => {
     expect(refresh).toHaveBeenCalledTimes(1)
   })
 
+  it('exports the edition of a published issue unless the proof is chosen, and only proofs before publishing', async () => {
+    answer(200, { report, export: exported })
+    const kindsSent = () => (vi.mocked(fetch).mock.calls as Array<[string, RequestInit]>).map(([, init]) => (JSON.parse(String(init.body)) as { kind?: string }).kind)
+    act(() => root.render(<ExportPdfPanel issueId={1} apiBase="/api" published />))
+    await click('Export PDF')
+    const proofChoice = container.querySelector<HTMLInputElement>('input[value="proof"]')!
+    await act(async () => proofChoice.click())
+    await click('Export PDF')
+    expect(kindsSent()).toEqual(['edition', 'proof'])
+
+    act(() => root.render(<ExportPdfPanel key="draft" issueId={2} apiBase="/api" published={false} />))
+    expect(container.querySelector<HTMLInputElement>('input[value="edition"]')!.disabled).toBe(true)
+    await click('Run preflight')
+    expect(kindsSent().at(-1)).toBe('proof')
+  })
+
   it('does not refresh after a preflight or a refused export', async () => {
     answer(200, { report })
     act(() => root.render(<ExportPdfPanel issueId={1} apiBase="/api" />))

@@ -17,17 +17,11 @@ import type {
   Run,
   SectionModel,
 } from '@/issue/model'
+import { allowedLinkUrl } from '@/issue/links'
 import { essayAnchor } from '@/render/email'
 
-/** Only web and mail links: a javascript: URL in pasted text must not become a link. */
-function safeHref(href: string): string | undefined {
-  try {
-    const url = new URL(href, 'https://placeholder.invalid')
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? href : undefined
-  } catch {
-    return undefined
-  }
-}
+/** Only web and mail links; assemble already left out the rest (src/issue/links.ts): one rule. */
+const safeHref = allowedLinkUrl
 
 export function Runs({ runs }: { runs: Run[] }) {
   return (
