@@ -96,6 +96,26 @@ describe('after changes', () => {
     expect(codes(await issueStatus(payload, 'demo', editor))).toContain('pdf-outdated')
   })
 
+  it('tells the edition from the proof: a draft makes the proof stale, not the edition; publishing it does', async () => {
+    await exportIssuePdf(payload, 'demo', { kind: 'edition', user: editor, via: 'admin' })
+    await exportIssuePdf(payload, 'demo', { kind: 'proof', user: editor, via: 'admin' })
+    let status = await issueStatus(payload, 'demo', editor)
+    expect(status.pdfKind).toBe('edition')
+    expect(status.lastExport?.kind).toBe('edition')
+    expect(codes(status)).not.toContain('pdf-outdated')
+    expect(codes(status)).not.toContain('proof-outdated')
+
+    const essay = section(status, 'essays').items[0]
+    await payload.update({ collection: 'essays', id: essay.id, data: { standfirst: 'A teaser in draft.' }, draft: true, depth: 0, user: assistant, overrideAccess: false })
+    status = await issueStatus(payload, 'demo', editor)
+    expect(codes(status)).toContain('proof-outdated')
+    expect(codes(status)).not.toContain('pdf-outdated')
+
+    await payload.update({ collection: 'essays', id: essay.id, data: { standfirst: 'A teaser in draft.', _status: 'published' }, depth: 0, user: editor, overrideAccess: false })
+    status = await issueStatus(payload, 'demo', editor)
+    expect(codes(status)).toContain('pdf-outdated')
+  })
+
   it('sees a draft saved over a published essay, a new draft essay, and a chronology emptied', async () => {
     let status = await issueStatus(payload, 'demo', editor)
     const [first] = section(status, 'essays').items

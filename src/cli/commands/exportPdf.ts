@@ -36,9 +36,10 @@ export function registerExportPdf(program: Command): void {
     .option('--edition', EDITION_HELP)
     .option('--json', 'print one JSON object')
     .action(async (slug: string, options: KindOptions & { json?: boolean }) => {
+      const kind = kindOf(options)
       const payload = await openPayload()
       try {
-        const { pdf: _pdf, modelHash: _modelHash, ...report } = await preflightIssue(payload, slug, { kind: kindOf(options) })
+        const { pdf: _pdf, modelHash: _modelHash, ...report } = await preflightIssue(payload, slug, { kind })
         if (options.json) console.log(JSON.stringify(report))
         else printReport(report)
         if (!report.ok) process.exitCode = 2
@@ -57,8 +58,8 @@ export function registerExportPdf(program: Command): void {
     .option('--out <file>', 'where to write the PDF (default: <slug>-<kind>.pdf)')
     .option('--force', 'export despite preflight errors (recorded with the export)')
     .action(async (slug: string, options: KindOptions & { out?: string; force?: boolean }) => {
-      const payload = await openPayload()
       const kind = kindOf(options)
+      const payload = await openPayload()
       try {
         const { record, pdf, report } = await exportIssuePdf(payload, slug, { kind, force: options.force, via: 'cli' })
         const out = path.resolve(options.out ?? `${slug}-${kind}.pdf`)
