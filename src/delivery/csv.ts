@@ -98,8 +98,20 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
 
+/**
+ * A cell starting with = + - @ (or a tab or carriage return) runs as a formula in
+ * spreadsheets: it is written with a leading "'", which spreadsheets hide. A cell that
+ * itself starts with "'" gets one too, so restoreCell can take exactly one off and every
+ * value, "+news@example.org" and "'quote@example.org" alike, comes back as it was.
+ */
+const DEFUSED = /^[=+\-@\t\r']/
+
 function csvCell(value: string): string {
-  // A cell starting with = + - @ runs as a formula in spreadsheets: defuse it.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  const safe = DEFUSED.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/** Undoes csvCell's defusing: "'+news@example.org" is "+news@example.org" again. */
+export function restoreCell(cell: string): string {
+  return cell.startsWith("'") && DEFUSED.test(cell.slice(1)) ? cell.slice(1) : cell
 }

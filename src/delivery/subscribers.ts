@@ -15,7 +15,7 @@ import { env } from '../env'
 import type { Subscriber, User } from '../payload-types'
 import { renderConfirmationEmail } from '../render/email/confirmation'
 import { SHARED_CLIENT } from './clientAddress'
-import { parseCsv, toCsv } from './csv'
+import { parseCsv, restoreCell, toCsv } from './csv'
 import { siteLinks } from './links'
 import { sendMessage } from './mail'
 import { subscribeLimiter, type SubscribeLimiter } from './rateLimit'
@@ -31,13 +31,21 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()
 }
 
+/**
+ * What the subscribers collection accepts as an email (Payload's own rule, fields/validations):
+ * RFC 5322 atext local parts, so "+news@", "-x@" and "=x@" are addresses. Zod's default is
+ * narrower, and an address an editor could save had to be importable from the export too.
+ */
+const ADDRESS =
+  /^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i
+
 export const emailSchema = z
   .string({ error: 'Enter your email address.' })
   .trim()
   .min(1, 'Enter your email address.')
   .max(254, 'This email address is too long.')
   .toLowerCase()
-  .pipe(z.email({ error: 'Enter a valid email address, like name@example.org.' }))
+  .pipe(z.email({ pattern: ADDRESS, error: 'Enter a valid email address, like name@example.org.' }))
 
 export const nameSchema = z
   .string()
@@ -396,7 +404,11 @@ export async function importSubscribers(payload: Payload, csv: string, options: 
       errors.push({ line: record.line, message: `${record.fields.length} fields, but the header names ${columns.length} columns (a comma in a name needs quotes)` })
       continue
     }
-    const raw = { email: record.fields[emailColumn] ?? '', name: nameColumn >= 0 ? (record.fields[nameColumn] ?? '') : '' }
+    // Cells our export defused for spreadsheets ("'+news@example.org") are read as they were.
+    const raw = {
+      email: restoreCell(record.fields[emailColumn] ?? ''),
+      name: nameColumn >= 0 ? restoreCell(record.fields[nameColumn] ?? '') : '',
+    }
     const parsed = rowSchema.safeParse(raw)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
