@@ -899,6 +899,7 @@ export interface AuditLog {
     | 'statusChanged'
     | 'published'
     | 'unpublished'
+    | 'republished'
     | 'exported'
     | 'campaignStarted'
     | 'subscribersImported'
