@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { refusePublishWithoutRight } from '../src/hooks/refusePublishWithoutRight'
 import { enforceReviewTransition } from './hooks/enforceReviewTransition'
+import { keepLiveVersion } from './hooks/keepLiveVersion'
+import { noteLiveVersion } from './hooks/noteLiveVersion'
 import { recordPublishing } from './hooks/recordPublishing'
 import { recordReviewActivity } from './hooks/recordReviewActivity'
 import { refusePublishUnlessApproved } from './hooks/refusePublishUnlessApproved'
@@ -24,9 +26,15 @@ export const draftsWithScheduledPublish = {
   drafts: { ...draftsWithAutosave.drafts, schedulePublish: true },
 } satisfies CollectionConfig['versions']
 
-/** Who may publish, and the audit log's record of publishing: issues and all their content. */
+/**
+ * Who may publish, and the audit log's record of what readers see: issues and all their
+ * content. Only editors and admins change the live version (src/workflow/publishing.ts):
+ * keepLiveVersion makes anyone else's save a draft save before the operation runs,
+ * refusePublishWithoutRight checks the status the save ends with.
+ */
 export const publishingHooks = {
-  beforeChange: [refusePublishWithoutRight],
+  beforeOperation: [keepLiveVersion],
+  beforeChange: [refusePublishWithoutRight, noteLiveVersion],
   afterChange: [recordPublishing],
   afterError: [showRefusalMessage],
 } satisfies CollectionConfig['hooks']
@@ -38,6 +46,7 @@ export const publishingHooks = {
  * this save ends with is known.
  */
 export const reviewedContentHooks = {
+  beforeOperation: publishingHooks.beforeOperation,
   beforeChange: [...publishingHooks.beforeChange, enforceReviewTransition, stampReviewNotes, refusePublishUnlessApproved],
   afterChange: [recordReviewActivity, ...publishingHooks.afterChange],
   afterError: publishingHooks.afterError,

@@ -900,6 +900,7 @@ export interface AuditLog {
     | 'statusChanged'
     | 'published'
     | 'unpublished'
+    | 'republished'
     | 'exported'
     | 'campaignStarted'
     | 'subscribersImported'

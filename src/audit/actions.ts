@@ -3,6 +3,7 @@ export const AUDIT_ACTIONS = [
   'statusChanged',
   'published',
   'unpublished',
+  'republished',
   'exported',
   'campaignStarted',
   'subscribersImported',
@@ -15,6 +16,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   statusChanged: 'Review status changed',
   published: 'Published',
   unpublished: 'Unpublished',
+  /** A published item's live version replaced: changes published, or a version restored. */
+  republished: 'Published changes',
   exported: 'PDF exported',
   campaignStarted: 'Campaign started',
   subscribersImported: 'Subscribers imported',

@@ -41,6 +41,8 @@ export function reviewFields(): Field[] {
       options: REVIEW_STATUSES.map((value) => ({ value, label: REVIEW_STATUS_LABELS[value] })),
       filterOptions: reviewStatusOptions,
       access: { update: canChangeReview },
+      // A copy is a new item: its review starts over (and an assistant may duplicate an approved item).
+      hooks: { beforeDuplicate: [() => INITIAL_REVIEW_STATUS] },
       admin: {
         position: 'sidebar',
         description: 'Assistants send to review; editors request changes, approve or reopen. Only approved items can be published.',

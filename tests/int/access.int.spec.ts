@@ -1,5 +1,9 @@
+import { configToSchema } from '@payloadcms/graphql'
+// The CommonJS build, which @payloadcms/graphql's schema is made of (Vite would pick index.mjs).
+import { graphql, type GraphQLSchema } from 'graphql/index.js'
+import { PDFDocument } from 'pdf-lib'
 import sharp from 'sharp'
-import type { CollectionSlug, Payload } from 'payload'
+import { createLocalReq, handleEndpoints, restoreVersionOperation, type CollectionSlug, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '@/payload-types'
@@ -8,13 +12,35 @@ import { paragraph, richText } from '@/seed/lexical'
 import { startTestPayload, type TestPayload } from '../support/payload'
 
 /**
- * The committee's access matrix, cell by cell, through the Local API with real users and
- * overrideAccess: false. A cell is "allowed" when the operation takes effect, "denied" when
- * it is refused or leaves the stored data unchanged.
+ * The committee's access matrix, cell by cell, with real users and overrideAccess: false:
+ * through the Local API, and for read, update and publish also through the REST handler
+ * (in process, logged in with a JWT) and GraphQL (the schema the /api/graphql route serves).
+ *
+ * A cell is "allowed" when the operation takes effect. A "denied" cell must be refused for
+ * the expected reason: the expected status and message (a 403 from access or from the
+ * publishing rule, a 404 for what the actor cannot see), or, where the API ignores rather
+ * than refuses, the expected no-effect (a field the actor may not change, a save that lands
+ * as a draft). Anything else, a 404 from a broken setup included, fails the cell.
  */
 
 type Actor = 'public' | 'editorialAssistant' | 'productionEditor' | 'editor' | 'admin'
-type Op = 'create' | 'readPublished' | 'readDraft' | 'update' | 'updateLayout' | 'publish' | 'delete'
+type Op =
+  | 'create'
+  | 'readPublished'
+  | 'readDraft'
+  | 'update'
+  | 'updateLayout'
+  | 'updateLive'
+  | 'publish'
+  | 'unpublish'
+  | 'restore'
+  | 'delete'
+  | 'restRead'
+  | 'restUpdate'
+  | 'restPublish'
+  | 'graphqlRead'
+  | 'graphqlUpdate'
+  | 'graphqlPublish'
 type Id = number | string
 
 const ACTORS: Actor[] = ['public', 'editorialAssistant', 'productionEditor', 'editor', 'admin']
@@ -22,8 +48,17 @@ const ALL: Actor[] = ACTORS
 const STAFF: Actor[] = ['editorialAssistant', 'productionEditor', 'editor', 'admin']
 const WRITERS: Actor[] = ['editorialAssistant', 'editor', 'admin']
 const EDITORS: Actor[] = ['editor', 'admin']
-/** Layout changes on a published issue or essay: assistants only ever save drafts. */
-const LAYOUT: Actor[] = ['productionEditor', 'editor', 'admin']
+const EXPORTERS: Actor[] = ['productionEditor', 'editor', 'admin']
+/** Layout changes saved as a draft (the admin's "Save draft"): the committee; published by editors. */
+const LAYOUT: Actor[] = STAFF
+
+/** Content with drafts: who changes what readers see (README, Roles: the publishing rule). */
+const DRAFTED_OPS = { updateLive: EDITORS, publish: EDITORS, unpublish: EDITORS, restore: EDITORS }
+/** The same rights through REST and GraphQL. */
+const API_OPS = (update: Actor[]) => ({
+  restRead: ALL, restUpdate: update, restPublish: EDITORS,
+  graphqlRead: ALL, graphqlUpdate: update, graphqlPublish: EDITORS,
+})
 
 /** Who may do what: the brief's role list, written out. Missing ops do not apply. */
 const MATRIX: Partial<Record<CollectionSlug, Partial<Record<Op, Actor[]>>>> = {
@@ -33,8 +68,9 @@ const MATRIX: Partial<Record<CollectionSlug, Partial<Record<Op, Actor[]>>>> = {
     readDraft: STAFF,
     update: WRITERS,
     updateLayout: LAYOUT,
-    publish: EDITORS,
+    ...DRAFTED_OPS,
     delete: EDITORS,
+    ...API_OPS(WRITERS),
   },
   essays: {
     create: WRITERS,
@@ -42,12 +78,13 @@ const MATRIX: Partial<Record<CollectionSlug, Partial<Record<Op, Actor[]>>>> = {
     readDraft: STAFF,
     update: WRITERS,
     updateLayout: LAYOUT,
-    publish: EDITORS,
+    ...DRAFTED_OPS,
     delete: EDITORS,
+    ...API_OPS(WRITERS),
   },
-  publications: { create: WRITERS, readPublished: ALL, readDraft: STAFF, update: WRITERS, publish: EDITORS, delete: EDITORS },
-  highlights: { create: WRITERS, readPublished: ALL, readDraft: STAFF, update: WRITERS, publish: EDITORS, delete: EDITORS },
-  chronologies: { create: WRITERS, readPublished: ALL, readDraft: STAFF, update: WRITERS, publish: EDITORS, delete: EDITORS },
+  publications: { create: WRITERS, readPublished: ALL, readDraft: STAFF, update: WRITERS, ...DRAFTED_OPS, delete: EDITORS, ...API_OPS(WRITERS) },
+  highlights: { create: WRITERS, readPublished: ALL, readDraft: STAFF, update: WRITERS, ...DRAFTED_OPS, delete: EDITORS, ...API_OPS(WRITERS) },
+  chronologies: { create: WRITERS, readPublished: ALL, readDraft: STAFF, update: WRITERS, ...DRAFTED_OPS, delete: EDITORS, ...API_OPS(WRITERS) },
   // Entries have no drafts: "draft" here means an entry of an unpublished chronology.
   'chronology-entries': { create: WRITERS, readPublished: ALL, readDraft: STAFF, update: WRITERS, delete: WRITERS },
   authors: { create: WRITERS, readPublished: ALL, update: WRITERS, delete: EDITORS },
@@ -57,18 +94,77 @@ const MATRIX: Partial<Record<CollectionSlug, Partial<Record<Op, Actor[]>>>> = {
   users: { create: EDITORS, readPublished: STAFF, update: EDITORS, delete: EDITORS },
   // Written by server code only (recordAudit); editors and admins read it.
   'audit-log': { create: [], readPublished: EDITORS, update: [], delete: [] },
+  // PDF exports: "published" is an export of a published issue (the public PDF), "draft" of
+  // an unpublished one. Exported by production; never changed; deleted by editors.
+  'issue-exports': { create: EXPORTERS, readPublished: ALL, readDraft: STAFF, update: [], delete: EDITORS },
+  // Campaigns: editors only; "update" is a campaign not yet started.
+  campaigns: { create: EDITORS, readPublished: EDITORS, update: EDITORS, delete: EDITORS },
+  // The delivery ledger: written by the delivery engine only, read by editors.
+  deliveries: { create: [], readPublished: EDITORS, update: [], delete: [] },
 }
 
 const VERSIONED = new Set<CollectionSlug>(['issues', 'essays', 'publications', 'highlights', 'chronologies'])
 /** Content with a review status: only approved items can be published. */
 const REVIEWED = new Set<CollectionSlug>(['essays', 'publications', 'highlights', 'chronologies'])
 
+/** How a denied cell must be denied. */
+type Denial =
+  | { status: number; message: string | RegExp }
+  /** The API answers 200 and leaves the value as it was: field access, or a save that lands as a draft. */
+  | { noEffect: string }
+
+const FORBIDDEN: Denial = { status: 403, message: 'You are not allowed to perform this action.' }
+const NOT_FOUND: Denial = { status: 404, message: 'Not Found' }
+
+/** The reason each denied cell must give. Written from the rules, not from what the code says. */
+function denialFor(collection: CollectionSlug, op: Op, actor: Actor): Denial {
+  const publisherOnly = actor === 'editorialAssistant' || actor === 'productionEditor'
+  // Production editors may save these items, but every content field is locked for them.
+  const fieldLocked = actor === 'productionEditor' && VERSIONED.has(collection)
+  switch (op) {
+    case 'readPublished':
+    case 'readDraft':
+    case 'restRead':
+    case 'graphqlRead':
+      // Reading what one may not see: the item does not exist for them (a query constraint).
+      if (['users', 'audit-log', 'subscribers', 'campaigns', 'deliveries'].includes(collection) && actor === 'public') return FORBIDDEN
+      if (['audit-log', 'subscribers', 'campaigns', 'deliveries'].includes(collection)) return FORBIDDEN
+      return NOT_FOUND
+    case 'update':
+    case 'restUpdate':
+    case 'graphqlUpdate':
+      if (fieldLocked) return { noEffect: 'content fields are read-only for production editors' }
+      return FORBIDDEN
+    case 'updateLayout':
+      return FORBIDDEN
+    case 'updateLive':
+      if (fieldLocked) return { noEffect: 'content fields are read-only for production editors' }
+      return actor === 'editorialAssistant' ? { noEffect: 'the save lands as a draft; the live version stays' } : FORBIDDEN
+    case 'publish':
+    case 'restPublish':
+    case 'graphqlPublish':
+      return publisherOnly ? { status: 403, message: /^Only editors can publish [a-z ]+ “.+”\. Save your changes as a draft and ask an editor to publish them\.$/ } : FORBIDDEN
+    case 'unpublish':
+      return publisherOnly ? { status: 403, message: /^Only editors can unpublish [a-z ]+ “.+”: readers would lose it\./ } : FORBIDDEN
+    case 'restore':
+      return publisherOnly ? { status: 403, message: /^Only editors can restore a version of the published [a-z ]+ “.+”/ } : FORBIDDEN
+    case 'create':
+    case 'delete':
+      return FORBIDDEN
+  }
+}
+
 let t: TestPayload
 let payload: Payload
 const users: Partial<Record<Actor, User>> = {}
+const tokens: Partial<Record<Actor, string>> = {}
 let imagePng: Buffer
+let pdf: Buffer
+let schema: GraphQLSchema
 let publishedChronology: Id
 let draftChronology: Id
+let publishedIssue: Id
+let draftIssue: Id
 let serial = 0
 
 function sample(collection: CollectionSlug, marker: string): Record<string, unknown> {
@@ -96,6 +192,12 @@ function sample(collection: CollectionSlug, marker: string): Record<string, unkn
       return { email: `member${serial}@example.org`, password: 'a-long-test-password', name: `Member ${marker}`, role: 'editorialAssistant' }
     case 'audit-log':
       return { at: new Date().toISOString(), action: 'exported', documentTitle: `Entry ${marker}` }
+    case 'issue-exports':
+      return { issue: publishedIssue, contentHash: `hash-${serial}`, exportedAt: new Date().toISOString(), exportedVia: 'cli', pageCount: 1 }
+    case 'campaigns':
+      return { name: `Campaign ${marker}`, issue: publishedIssue }
+    case 'deliveries':
+      return { email: `reader${serial}@example.org`, status: 'queued' }
     default:
       throw new Error(`no sample for ${collection}`)
   }
@@ -105,12 +207,14 @@ function sample(collection: CollectionSlug, marker: string): Record<string, unkn
 const LABEL_FIELD: Partial<Record<CollectionSlug, string>> = {
   issues: 'title', essays: 'title', publications: 'title', highlights: 'title', chronologies: 'title',
   authors: 'name', media: 'alt', subscribers: 'name', users: 'name', 'audit-log': 'documentTitle',
+  'issue-exports': 'filename', campaigns: 'name', deliveries: 'email',
 }
 
 function fileFor(collection: CollectionSlug) {
-  if (collection !== 'media') return undefined
   serial += 1
-  return { data: imagePng, mimetype: 'image/png', name: `sample-${serial}.png`, size: imagePng.byteLength }
+  if (collection === 'media') return { data: imagePng, mimetype: 'image/png', name: `sample-${serial}.png`, size: imagePng.byteLength }
+  if (collection === 'issue-exports') return { data: pdf, mimetype: 'application/pdf', name: `export-${serial}.pdf`, size: pdf.byteLength }
+  return undefined
 }
 
 /** Make a document as an admin would, bypassing access, to act on it. */
@@ -122,18 +226,25 @@ async function seedDoc(collection: CollectionSlug, status: 'published' | 'draft'
   if (collection === 'chronology-entries' && status === 'draft') data.chronology = draftChronology
   // An entry the chronology's publication included (set by publishChronologyEntries).
   if (collection === 'chronology-entries' && status === 'published') data.publishedWithChronology = true
+  if (collection === 'issue-exports' && status === 'draft') data.issue = draftIssue
+  if (collection === 'deliveries') {
+    data.campaign = await seedDoc('campaigns')
+    data.subscriber = await seedDoc('subscribers')
+  }
   const doc = (await payload.create({ collection, data: data as never, file: fileFor(collection), overrideAccess: true })) as { id: Id }
   return doc.id
 }
 
-async function attempt(run: () => Promise<unknown>): Promise<{ ok: boolean; result?: unknown }> {
+/** What an attempt came to: done, or refused with a status and a message. */
+type Outcome = { done: true; result: unknown } | { done: false; status: number; message: string }
+
+async function attempt(run: () => Promise<unknown>): Promise<Outcome> {
   try {
-    return { ok: true, result: await run() }
+    return { done: true, result: await run() }
   } catch (error) {
     const status = (error as { status?: number }).status
-    // Refusals only: anything else is a broken test, not a denied cell.
-    if (status === 401 || status === 403 || status === 404) return { ok: false }
-    throw error
+    if (typeof status !== 'number') throw error
+    return { done: false, status, message: error instanceof Error ? error.message : String(error) }
   }
 }
 
@@ -142,56 +253,145 @@ async function stored(collection: CollectionSlug, id: Id, draft = false): Promis
   return found.docs[0] as unknown as Record<string, unknown> | undefined
 }
 
-async function perform(collection: CollectionSlug, actor: Actor, op: Op): Promise<boolean> {
+/** A REST call through Payload's own handler, as the actor (JWT) or anonymous. */
+async function rest(actor: Actor, method: string, path: string, body?: unknown): Promise<Outcome> {
+  const token = tokens[actor]
+  const response = await handleEndpoints({
+    config: payload.config,
+    payloadInstanceCacheKey: t.dir,
+    request: new Request(`http://localhost:3000/api${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  })
+  const json = (await response.json()) as { errors?: Array<{ message: string }>; message?: string; doc?: unknown }
+  if (response.ok) return { done: true, result: json.doc ?? json }
+  return { done: false, status: response.status, message: json.message ?? json.errors?.[0]?.message ?? '' }
+}
+
+/** A GraphQL operation as the actor, against the schema the /api/graphql route serves. */
+async function gql(actor: Actor, source: string): Promise<Outcome> {
+  const user = actor === 'public' ? undefined : { ...users[actor]!, collection: 'users' as const }
+  const req = await createLocalReq(user ? { user } : {}, payload)
+  const result = await graphql({ schema, source, contextValue: { req, headers: {} } })
+  const error = result.errors?.[0]
+  if (!error) return { done: true, result: result.data }
+  const status = (error.originalError as { status?: number } | undefined)?.status
+  if (typeof status !== 'number') throw error
+  return { done: false, status, message: error.message }
+}
+
+/** The GraphQL names Payload gives a collection: Essay / Essays, updateEssay. */
+const GRAPHQL_NAME: Partial<Record<CollectionSlug, string>> = {
+  issues: 'Issue', essays: 'Essay', publications: 'Publication', highlights: 'Highlight', chronologies: 'Chronology',
+}
+
+async function perform(collection: CollectionSlug, actor: Actor, op: Op): Promise<{ outcome: Outcome; effect: boolean }> {
   const user = actor === 'public' ? undefined : users[actor]
   const as = { user, overrideAccess: false as const, depth: 0 }
   const versioned = VERSIONED.has(collection)
+  const field = LABEL_FIELD[collection] ?? 'paragraphs'
+  const changedTo = `changed by ${actor} ${++serial}`
+  const valueOf = (doc: Record<string, unknown> | undefined) =>
+    field === 'paragraphs' ? (doc?.paragraphs as Array<{ text: string }>)?.[0]?.text : doc?.[field]
+  const liveOf = async (id: Id) => stored(collection, id)
   switch (op) {
     case 'create': {
       const data = sample(collection, `by ${actor}`)
-      const { ok } = await attempt(() =>
+      if (collection === 'deliveries') Object.assign(data, { campaign: await seedDoc('campaigns'), subscriber: await seedDoc('subscribers') })
+      const outcome = await attempt(() =>
         payload.create({ collection, data: data as never, file: fileFor(collection), draft: versioned, ...as }),
       )
-      return ok
+      return { outcome, effect: outcome.done }
     }
     case 'readPublished': {
       const id = collection === 'users' ? users.editorialAssistant!.id : await seedDoc(collection, 'published')
       const target = collection === 'users' && actor === 'editorialAssistant' ? users.editor!.id : id
-      const { ok, result } = await attempt(() => payload.findByID({ collection, id: target, ...as }))
-      return ok && Boolean(result)
+      const outcome = await attempt(() => payload.findByID({ collection, id: target, ...as }))
+      return { outcome, effect: outcome.done && Boolean(outcome.result) }
     }
     case 'readDraft': {
       const id = await seedDoc(collection, 'draft')
-      const { ok, result } = await attempt(() => payload.findByID({ collection, id, draft: versioned, ...as }))
-      return ok && Boolean(result)
+      const outcome = await attempt(() => payload.findByID({ collection, id, draft: versioned, ...as }))
+      return { outcome, effect: outcome.done && Boolean(outcome.result) }
     }
     case 'update': {
-      const field = LABEL_FIELD[collection] ?? 'paragraphs'
       const id = collection === 'users' ? (await seedDoc('users')) : await seedDoc(collection, 'draft')
-      const value = field === 'paragraphs' ? [{ text: `changed by ${actor}` }] : `changed by ${actor}`
-      const { ok } = await attempt(() =>
-        payload.update({ collection, id, data: { [field]: value } as never, draft: versioned, ...as }),
-      )
-      const after = await stored(collection, id, versioned)
-      const now = field === 'paragraphs' ? (after?.paragraphs as Array<{ text: string }>)?.[0]?.text : after?.[field]
-      return ok && now === `changed by ${actor}`
+      const value = field === 'paragraphs' ? [{ text: changedTo }] : changedTo
+      const outcome = await attempt(() => payload.update({ collection, id, data: { [field]: value } as never, draft: versioned, ...as }))
+      return { outcome, effect: valueOf(await stored(collection, id, versioned)) === changedTo }
     }
     case 'updateLayout': {
+      // A production editor's layout-only save of a published item: a draft save, as in the admin.
       const id = await seedDoc(collection, 'published')
       const layout = collection === 'issues' ? { chronologyOnNewPage: false } : { startOnNewPage: true }
-      const { ok } = await attempt(() => payload.update({ collection, id, data: { layout } as never, ...as }))
-      const after = await stored(collection, id)
-      return ok && JSON.stringify(after?.layout).includes(JSON.stringify(layout).slice(1, -1))
+      const outcome = await attempt(() => payload.update({ collection, id, data: { layout } as never, draft: true, ...as }))
+      const after = await stored(collection, id, true)
+      return { outcome, effect: JSON.stringify(after?.layout).includes(JSON.stringify(layout).slice(1, -1)) }
+    }
+    case 'updateLive': {
+      // A save without ?draft=true of a published item: only editors change the live version.
+      const id = await seedDoc(collection, 'published')
+      const outcome = await attempt(() => payload.update({ collection, id, data: { title: changedTo } as never, ...as }))
+      const live = await liveOf(id)
+      return { outcome, effect: live?.title === changedTo && live?._status === 'published' }
     }
     case 'publish': {
       const id = await seedDoc(collection, 'draft')
-      const { ok } = await attempt(() => payload.update({ collection, id, data: { _status: 'published' } as never, ...as }))
-      return ok && (await stored(collection, id))?._status === 'published'
+      const outcome = await attempt(() => payload.update({ collection, id, data: { _status: 'published' } as never, ...as }))
+      return { outcome, effect: (await liveOf(id))?._status === 'published' }
+    }
+    case 'unpublish': {
+      const id = await seedDoc(collection, 'published')
+      const outcome = await attempt(() => payload.update({ collection, id, data: { _status: 'draft' } as never, ...as }))
+      return { outcome, effect: (await liveOf(id))?._status === 'draft' }
+    }
+    case 'restore': {
+      // Restore, live, the version published first over a later published edition.
+      const id = await seedDoc(collection, 'published')
+      const first = (await stored(collection, id))?.title
+      await payload.update({ collection, id, data: { title: 'Second edition' } as never, overrideAccess: true })
+      const { docs } = await payload.findVersions({ collection, where: { parent: { equals: id } }, sort: 'createdAt', depth: 0, overrideAccess: true })
+      const req = await createLocalReq(user ? { user: { ...user, collection: 'users' } } : {}, payload)
+      const outcome = await attempt(() => restoreVersionOperation({ collection: payload.collections[collection], id: docs[0].id, depth: 0, req, overrideAccess: false }))
+      return { outcome, effect: (await liveOf(id))?.title === first }
     }
     case 'delete': {
       const id = await seedDoc(collection, 'published')
-      const { ok } = await attempt(() => payload.delete({ collection, id, ...as }))
-      return ok && !(await stored(collection, id))
+      const outcome = await attempt(() => payload.delete({ collection, id, ...as }))
+      return { outcome, effect: outcome.done && !(await stored(collection, id)) }
+    }
+    case 'restRead': {
+      const id = await seedDoc(collection, 'published')
+      const outcome = await rest(actor, 'GET', `/${collection}/${id}?depth=0`)
+      return { outcome, effect: outcome.done && (outcome.result as { id?: Id }).id === id }
+    }
+    case 'restUpdate': {
+      const id = await seedDoc(collection, 'draft')
+      const outcome = await rest(actor, 'PATCH', `/${collection}/${id}?draft=true&depth=0`, { title: changedTo })
+      return { outcome, effect: valueOf(await stored(collection, id, true)) === changedTo }
+    }
+    case 'restPublish': {
+      const id = await seedDoc(collection, 'draft')
+      const outcome = await rest(actor, 'PATCH', `/${collection}/${id}?depth=0`, { _status: 'published' })
+      return { outcome, effect: (await liveOf(id))?._status === 'published' }
+    }
+    case 'graphqlRead': {
+      const id = await seedDoc(collection, 'published')
+      const outcome = await gql(actor, `{ ${GRAPHQL_NAME[collection]}(id: ${id}) { id title } }`)
+      const found = outcome.done ? (outcome.result as Record<string, { id?: Id } | null>)[GRAPHQL_NAME[collection]!] : null
+      return { outcome, effect: found?.id === id }
+    }
+    case 'graphqlUpdate': {
+      const id = await seedDoc(collection, 'draft')
+      const outcome = await gql(actor, `mutation { update${GRAPHQL_NAME[collection]}(id: ${id}, draft: true, data: { title: "${changedTo}" }) { id } }`)
+      return { outcome, effect: valueOf(await stored(collection, id, true)) === changedTo }
+    }
+    case 'graphqlPublish': {
+      const id = await seedDoc(collection, 'draft')
+      const outcome = await gql(actor, `mutation { update${GRAPHQL_NAME[collection]}(id: ${id}, data: { _status: published }) { id } }`)
+      return { outcome, effect: (await liveOf(id))?._status === 'published' }
     }
   }
 }
@@ -200,15 +400,23 @@ beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
   imagePng = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a6' } }).png().toBuffer()
+  const doc = await PDFDocument.create()
+  doc.addPage([200, 200])
+  pdf = Buffer.from(await doc.save())
+  schema = configToSchema(payload.config).schema
   for (const role of STAFF) {
     users[role] = (await payload.create({
       collection: 'users',
       data: { email: `${role}@example.org`, password: 'a-long-test-password', name: role, role: role as User['role'] },
       overrideAccess: true,
     })) as User
+    const { token } = await payload.login({ collection: 'users', data: { email: `${role}@example.org`, password: 'a-long-test-password' } })
+    tokens[role] = token
   }
   publishedChronology = await seedDoc('chronologies', 'published')
   draftChronology = await seedDoc('chronologies', 'draft')
+  publishedIssue = await seedDoc('issues', 'published')
+  draftIssue = await seedDoc('issues', 'draft')
 })
 
 afterAll(async () => {
@@ -223,7 +431,19 @@ const cells = Object.entries(MATRIX).flatMap(([collection, ops]) =>
 
 describe('access matrix: role × collection × operation', () => {
   it.each(cells)('$collection · $op · $actor → allowed: $allowed', async ({ collection, op, actor, allowed }) => {
-    expect(await perform(collection, actor, op)).toBe(allowed)
+    const { outcome, effect } = await perform(collection, actor, op)
+    if (allowed) {
+      expect(outcome).toMatchObject({ done: true })
+      expect(effect, 'the operation took effect').toBe(true)
+      return
+    }
+    expect(effect, 'a denied operation has no effect').toBe(false)
+    const denial = denialFor(collection, op, actor)
+    if ('noEffect' in denial) {
+      expect(outcome, `answered without effect: ${denial.noEffect}`).toMatchObject({ done: true })
+    } else {
+      expect(outcome).toMatchObject({ done: false, status: denial.status, message: denial.message })
+    }
   })
 })
 
@@ -305,18 +525,23 @@ describe('access details', () => {
     ).rejects.toThrow(/Only editors can publish/)
   })
 
-  it('keeps a production editor\'s content change out while saving the layout change', async () => {
+  it('keeps a production editor\'s content change out while saving the layout change, as a draft: the live essay stays', async () => {
     const id = await seedDoc('essays', 'published')
-    await payload.update({
+    // A live save by a production editor is a draft save (README, Roles: the publishing rule).
+    const saved = await payload.update({
       collection: 'essays',
       id,
       data: { title: 'Retitled by production', layout: { startOnNewPage: true } },
       user: users.productionEditor,
       overrideAccess: false,
     })
-    const after = await stored('essays', id)
-    expect(after?.title).toBe('Essay seeded')
-    expect((after?.layout as { startOnNewPage?: boolean }).startOnNewPage).toBe(true)
+    expect(saved._status).toBe('draft')
+    const draft = await stored('essays', id, true)
+    expect(draft?.title).toBe('Essay seeded')
+    expect((draft?.layout as { startOnNewPage?: boolean }).startOnNewPage).toBe(true)
+    const live = await stored('essays', id)
+    expect(live?._status).toBe('published')
+    expect((live?.layout as { startOnNewPage?: boolean }).startOnNewPage).toBe(false)
   })
 
   it('lets the public read the publication settings and only editors change them', async () => {
@@ -328,10 +553,10 @@ describe('access details', () => {
     const read = await payload.findGlobal({ slug: 'publication-settings', overrideAccess: false })
     expect(read.institute).toBe('Institute')
     for (const [actor, allowed] of [['editorialAssistant', false], ['productionEditor', false], ['editor', true]] as const) {
-      const { ok } = await attempt(() =>
+      const outcome = await attempt(() =>
         payload.updateGlobal({ slug: 'publication-settings', data: { centre: `Centre by ${actor}` }, user: users[actor], overrideAccess: false }),
       )
-      expect(ok).toBe(allowed)
+      expect(outcome).toMatchObject(allowed ? { done: true } : { done: false, status: 403, message: 'You are not allowed to perform this action.' })
     }
   })
 })

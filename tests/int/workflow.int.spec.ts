@@ -200,7 +200,10 @@ describe('review transitions by role', () => {
     )
     expect(body.errors[0].message).toBe(body.message)
     const publish = await request(`/essays/${doc.id}`, { _status: 'published' })
-    expect(((await publish.json()) as { message?: string }).message).toMatch(/^Only editors can publish \(essays\)\./)
+    // The refusal names the item (README, Roles: the publishing rule).
+    expect(((await publish.json()) as { message?: string }).message).toBe(
+      `Only editors can publish essay “${title}”. Save your changes as a draft and ask an editor to publish them.`,
+    )
     // Other errors keep Payload's own shape.
     const missing = await request('/essays/999999?draft=true', { title: 'x' })
     expect(((await missing.json()) as { message?: string }).message).toBeUndefined()

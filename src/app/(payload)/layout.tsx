@@ -5,6 +5,7 @@ import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
+import { schedulePublishByEditors } from '../../admin/schedulePublish'
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
 
@@ -18,6 +19,8 @@ const serverFunction: ServerFunctionClient = async function (args) {
     ...args,
     config,
     importMap,
+    // Only editors schedule a publish (src/admin/schedulePublish.ts).
+    serverFunctions: { 'schedule-publish': schedulePublishByEditors },
   })
 }
 
