@@ -60,10 +60,10 @@ describe('a 400-entry chronology', () => {
   beforeAll(async () => {
     const model = structuredClone(base)
     chronologyOf(model).entries = longChronology(chronologyOf(base).entries)
-    const started = performance.now()
     const result = await renderIssuePdf(model, { cache: false })
-    // Generous: a guard against pathological slowness, not the benchmark.
-    expect(performance.now() - started).toBeLessThan(30_000)
+    // No clock here (bench:pdf measures speed): the work is bounded by the layout passes, and
+    // a long chronology must not make the contents numbers take another pass.
+    expect(result.passes).toBeLessThanOrEqual(2)
     file = save('long.pdf', result.pdf)
     pageCount = result.pageCount
   })
