@@ -558,15 +558,17 @@ describe('scheduled publication of an issue', () => {
       depth: 0,
     })
     // What the admin's "Schedule publish" does (schedulePublishHandler in @payloadcms/ui).
-    await payload.jobs.queue({
+    // An hour ahead: not due however slowly the machine runs this.
+    const job = await payload.jobs.queue({
       task: 'schedulePublish',
       input: { type: 'publish', doc: { relationTo: 'issues', value: String(issue.id) as unknown as number }, user: { relationTo: 'users', value: users.editor.id } },
-      waitUntil: new Date(Date.now() + 1500),
+      waitUntil: new Date(Date.now() + 3_600_000),
     })
     await payload.jobs.run({ queue: 'default' })
     expect((await payload.findByID({ collection: 'issues', id: issue.id, depth: 0 }))._status).toBe('draft')
 
-    await new Promise((resolve) => setTimeout(resolve, 1700))
+    // Its time comes: the job's time moves into the past, as the clock would carry it.
+    await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { waitUntil: new Date(Date.now() - 1000).toISOString() }, returning: false })
     await payload.jobs.run({ queue: 'default' })
     expect((await payload.findByID({ collection: 'issues', id: issue.id, depth: 0 }))._status).toBe('published')
     expect((await auditOf(issue.id, 'issues')).map((e) => [e.action, e.userEmail])).toEqual([['published', 'editor@example.org']])

@@ -13,6 +13,7 @@ import {
   type ChronologyPeriod,
   type ParseResult,
 } from '@/chronology/parse'
+import { planImport, type StoredEntry } from '@/chronology/importPlan'
 import { isValidIsoDate } from '@/chronology/readDayCell'
 import { docx, wordParagraph } from './support/docx'
 import { readAprilFixture } from './support/fixture'
@@ -193,9 +194,140 @@ describe('chronologyTextFromFile never rejects', () => {
       fc.asyncProperty(bytes, fc.constantFrom('q2.docx', 'q2.txt', 'q2.csv'), async (data, filename) => {
         const source = await chronologyTextFromFile(data, filename)
         const result = parseChronology(source)
-        expectWellFormed(result, Number.MAX_SAFE_INTEGER)
+        // Every entry and diagnostic names a line (or Word paragraph) the file has.
+        expectWellFormed(result, Math.max(0, ...source.lines.map((l) => l.line)))
       }),
       { numRuns: 200 },
+    )
+  })
+})
+
+// --- well-formed documents: what goes in comes out ---------------------------------------
+
+const MONTHS = ['April', 'May', 'June'] as const
+const WORDS = ['minister', 'delegation', 'met', 'signed', 'agreement', 'ports', 'coast', 'guard', 'training', 'visit', 'talks', 'trade', 'forum', 'embassy', 'cooperation', 'Hanoi', 'Seoul', 'Manila', 'Jakarta', 'Bangkok']
+const ORDINAL = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`
+const iso = (month: number, day: number) => `2024-${String(month + 4).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+
+interface WrittenEntry {
+  startDate: string
+  endDate: string
+  paragraphs: string[]
+  /** 1-based line of its day cell. */
+  line: number
+}
+
+/** A sentence of plain words: prose to the parser, never a day or a heading. */
+const sentence = fc
+  .tuple(fc.constantFrom('The', 'A', 'Officials', 'Korea'), fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 12 }), fc.nat(999))
+  .map(([first, words, n]) => `${first} ${words.join(' ')} ${n}.`)
+
+/**
+ * A chronology of April–June 2024 as an editor writes it: month headings, entries in date
+ * order (several on a day, some over several days, some with a second paragraph on the next
+ * line), and what it must read back as.
+ */
+const document = fc
+  .array(
+    fc.record({
+      month: fc.integer({ min: 0, max: 2 }),
+      day: fc.integer({ min: 1, max: 27 }),
+      span: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 })),
+      paragraphs: fc.array(sentence, { minLength: 1, maxLength: 2 }),
+    }),
+    { minLength: 1, maxLength: 30 },
+  )
+  .map((drawn) => {
+    const sorted = [...drawn].sort((a, b) => a.month - b.month || a.day - b.day)
+    const lines: string[] = []
+    const entries: WrittenEntry[] = []
+    let month = -1
+    for (const e of sorted) {
+      if (e.month !== month) {
+        lines.push(`${MONTHS[e.month]} 2024`, '')
+        month = e.month
+      }
+      const cell = e.span === 0 ? ORDINAL(e.day) : `${ORDINAL(e.day)} - ${ORDINAL(e.day + e.span)}`
+      lines.push(`${cell}\t${e.paragraphs[0]}`)
+      entries.push({ startDate: iso(e.month, e.day), endDate: iso(e.month, e.day + e.span), paragraphs: e.paragraphs, line: lines.length })
+      lines.push(...e.paragraphs.slice(1))
+    }
+    return { text: lines.join('\n'), entries }
+  })
+
+describe('parseChronology on well-formed documents', () => {
+  it('reads every entry, in the document’s order, with its dates and every word of its text', () => {
+    fc.assert(
+      fc.property(document, ({ text, entries }) => {
+        const result = parse(text)
+        expect(result.errors).toEqual([])
+        expect(result.entries.map((e) => ({ line: e.line, startDate: e.startDate, endDate: e.endDate, paragraphs: e.paragraphs }))).toEqual(entries)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('keeps to the period: an entry starting outside it is an error on its line, one inside is read', () => {
+    const day = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 30 })).map(([m, d]) => iso(m, Math.min(d, m === 1 ? 31 : 30)))
+    fc.assert(
+      fc.property(document, day, day, ({ text, entries }, a, b) => {
+        const period = a <= b ? { start: a, end: b } : { start: b, end: a }
+        const result = parse(text, period)
+        const inside = entries.filter((e) => e.startDate >= period.start && e.startDate <= period.end)
+        const outside = entries.filter((e) => !inside.includes(e))
+        expect(result.entries.map((e) => e.line)).toEqual(inside.map((e) => e.line))
+        for (const e of result.entries) {
+          expect(e.startDate >= period.start && e.startDate <= period.end, `${e.startDate} in ${period.start}–${period.end}`).toBe(true)
+        }
+        expect(result.errors.map((e) => e.line)).toEqual(outside.map((e) => e.line))
+        for (const error of result.errors) expect(error.message).toMatch(/(before|after) the chronology's period/)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('planImport on well-formed documents', () => {
+  /** What the import stores for a plan: each planned entry with an id. */
+  const store = (plan: ReturnType<typeof planImport>): StoredEntry[] =>
+    plan.entries.map((e, i) => ({ id: i + 1, startDate: e.startDate, endDate: e.endDate, text: e.text, countries: e.countries, orderInDay: e.orderInDay }))
+
+  it('imports every entry once, as new, numbering each day from 0 and keeping the document’s order on a day', () => {
+    fc.assert(
+      fc.property(document, ({ text }) => {
+        const parsed = parse(text).entries
+        const plan = planImport([], parsed)
+        expect(plan.entries.map((e) => e.status)).toEqual(parsed.map(() => 'new'))
+        expect(plan.entries.map((e) => e.text)).toEqual(parsed.map((e) => e.paragraphs.join('\n\n')))
+        const byDay = new Map<string, typeof plan.entries>()
+        for (const e of plan.entries) byDay.set(e.startDate, [...(byDay.get(e.startDate) ?? []), e])
+        for (const [, onDay] of byDay) {
+          expect(onDay.map((e) => e.orderInDay).sort((a, b) => a - b)).toEqual(onDay.map((_, i) => i))
+          // Entries on the same days keep the order they have in the document.
+          for (let i = 0; i < onDay.length; i++) {
+            for (let j = i + 1; j < onDay.length; j++) {
+              if (onDay[i].endDate === onDay[j].endDate) expect(onDay[i].orderInDay).toBeLessThan(onDay[j].orderInDay)
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('importing the same document twice is importing it once: nothing new, nothing moved', () => {
+    fc.assert(
+      fc.property(document, ({ text }) => {
+        const parsed = parse(text).entries
+        const stored = store(planImport([], parsed))
+        const again = planImport(stored, parsed)
+        expect(again.entries.map((e) => [e.status, e.id, e.reordered])).toEqual(stored.map((s) => ['unchanged', s.id, false]))
+        expect(again.entries.map((e) => e.orderInDay)).toEqual(stored.map((s) => s.orderInDay))
+        expect(again.reorder).toEqual([])
+        expect(again.kept).toEqual([])
+        expect(again.notInDocument).toEqual([])
+      }),
+      { numRuns: 300 },
     )
   })
 })

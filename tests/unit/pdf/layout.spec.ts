@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChronologyEntryModel, EssayModel, HighlightModel, IssueModel } from '@/issue/model'
 import { findUncoveredCharacters, hyphenateWord, renderIssuePdf } from '@/render/pdf'
 import { makeIssueModel, runs } from '../../fixtures/issueModel'
-import { headingOf, headingsOf, pageLines, pdffonts, pdftotext, pdfwords, squash } from './pdfTools'
+import { headingOf, headingsOf, pageLines, pdffonts, pdftotext, pdfwords, readable, textPattern } from './pdfTools'
 
 let dir: string
 let base: IssueModel
@@ -60,20 +60,20 @@ describe('a 400-entry chronology', () => {
   beforeAll(async () => {
     const model = structuredClone(base)
     chronologyOf(model).entries = longChronology(chronologyOf(base).entries)
-    const started = performance.now()
     const result = await renderIssuePdf(model, { cache: false })
-    // Generous: a guard against pathological slowness, not the benchmark.
-    expect(performance.now() - started).toBeLessThan(30_000)
+    // No clock here (bench:pdf measures speed): the work is bounded by the layout passes, and
+    // a long chronology must not make the contents numbers take another pass.
+    expect(result.passes).toBeLessThanOrEqual(2)
     file = save('long.pdf', result.pdf)
     pageCount = result.pageCount
   })
 
   it('renders all of it, across many pages', () => {
     expect(pageCount).toBeGreaterThan(20)
-    const text = squash(pdftotext(file))
-    expect(text).toContain(squash('The last entry of the long chronology, number four hundred.'))
-    expect(text).toContain(squash('Entry 392 continues with a second paragraph for the record.'))
-    for (const month of ['APRIL 2024', 'MAY 2024', 'JUNE 2024']) expect(text).toContain(squash(month))
+    const text = readable(pdftotext(file))
+    expect(text).toMatch(textPattern('The last entry of the long chronology, number four hundred.'))
+    expect(text).toMatch(textPattern('Entry 392 continues with a second paragraph for the record.'))
+    for (const month of ['APRIL 2024', 'MAY 2024', 'JUNE 2024']) expect(text).toMatch(textPattern(month))
     expect(pdffonts(file).every((f) => f.embedded && !/Helvetica/.test(f.name))).toBe(true)
   })
 
@@ -164,8 +164,8 @@ describe('headings at the foot of a page', () => {
       const { model, file, pageCount } = await render(n)
       const headings = headingsOf(model)
       for (let page = 1; page <= pageCount; page++) {
-        const last = pageLines(file, page).at(-1) ?? ''
-        expect(headingOf(last, headings), `${n} entries: page ${page} ends with "${last}"`).toBeUndefined()
+        const lines = pageLines(file, page)
+        expect(headingOf(lines, headings), `${n} entries: page ${page} ends with "${lines.at(-1)}"`).toBeUndefined()
         checked++
       }
     }
@@ -201,9 +201,9 @@ describe('the last page of the essays', () => {
       if (last?.type !== 'paragraph') continue
       const result = await renderIssuePdf(model)
       const file = save(`cut-${cut}.pdf`, result.pdf)
-      const ending = squash(last.runs.map((r) => r.text).join('')).slice(-30)
+      const ending = textPattern(last.runs.map((r) => r.text).join('').slice(-30))
       let page = 1
-      while (page <= result.pageCount && !squash(pdftotext(file, page)).includes(ending)) page++
+      while (page <= result.pageCount && !ending.test(readable(pdftotext(file, page)))) page++
       expect(page, `cut ${cut}: the essays end somewhere`).toBeLessThanOrEqual(result.pageCount)
       if (page === 1) continue
 
@@ -227,11 +227,11 @@ describe('the last page of the essays', () => {
       }
       // The contents numbers still hold, and the essay still reads whole, column 1 first.
       for (const entry of result.toc) {
-        expect(squash(pdftotext(file, entry.page)), `cut ${cut}: ${entry.title} on page ${entry.page}`).toContain(squash(entry.title))
+        expect(readable(pdftotext(file, entry.page)), `cut ${cut}: ${entry.title} on page ${entry.page}`).toMatch(textPattern(entry.title))
       }
-      const text = squash(Array.from({ length: result.pageCount }, (_, i) => pageLines(file, i + 1).join('\n')).join('\n'))
+      const text = readable(Array.from({ length: result.pageCount }, (_, i) => pageLines(file, i + 1).join('\n')).join('\n'))
       for (const block of second.body) {
-        if (block.type === 'paragraph') expect(text, `cut ${cut}: a paragraph reads whole`).toContain(squash(block.runs.map((r) => r.text).join('')))
+        if (block.type === 'paragraph') expect(text, `cut ${cut}: a paragraph reads whole`).toMatch(textPattern(block.runs.map((r) => r.text).join('')))
       }
     }
     expect(balanced).toBeGreaterThan(2)
@@ -260,7 +260,7 @@ describe('highlights with one photo each', () => {
     expect(tops.every((t) => t !== undefined)).toBe(true)
     expect(Math.max(...(tops as number[])) - Math.min(...(tops as number[]))).toBeLessThan(1)
     for (const line of ['Single Event Number 4', 'Single Event Number 5', group.title]) {
-      expect(squash(pdftotext(file))).toContain(squash(line))
+      expect(readable(pdftotext(file))).toMatch(textPattern(line))
     }
   })
 })
@@ -289,7 +289,7 @@ describe('the table of contents passes', () => {
     expect(result.passes).toBeGreaterThanOrEqual(2)
     const file = save('crowded.pdf', result.pdf)
     for (const entry of result.toc) {
-      expect(squash(pdftotext(file, entry.page)), `${entry.title} on page ${entry.page}`).toContain(squash(entry.title))
+      expect(readable(pdftotext(file, entry.page)), `${entry.title} on page ${entry.page}`).toMatch(textPattern(entry.title))
     }
   })
 
@@ -326,7 +326,7 @@ describe('issues of other shapes', () => {
       const file = save(`${name.replace(/\W+/g, '-')}.pdf`, result.pdf)
       expect(result.toc.length).toBeGreaterThan(0)
       for (const entry of result.toc) {
-        expect(squash(pdftotext(file, entry.page)), `${entry.title} on page ${entry.page}`).toContain(squash(entry.title))
+        expect(readable(pdftotext(file, entry.page)), `${entry.title} on page ${entry.page}`).toMatch(textPattern(entry.title))
       }
       expect(pdffonts(file).every((f) => f.embedded && !/Helvetica/.test(f.name))).toBe(true)
     })

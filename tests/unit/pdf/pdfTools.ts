@@ -50,12 +50,44 @@ export function pdfwords(file: string, page: number): PdfWord[] {
   return words
 }
 
+// A hyphen (or soft hyphen) at a line end between two letters: the line breaker's, or a real
+// one that happened to fall there. Kept as one mark, so a word reads the same either way.
+const LINE_BREAK_HYPHEN = '\u00ad'
+
 /**
- * Text reduced for comparison: no whitespace, no hyphens (line-end hyphenation and the text
- * anchors' inkless filler letters aside, the words must be the same and in the same order).
+ * Text as a reader meets it, for comparison: the text anchors' inkless filler letters gone,
+ * runs of whitespace one space, and a word broken at a line end ("defen-" / "ce") marked with
+ * a soft hyphen. Spaces between words stay, so run-together or lost words do not read the same.
  */
-export function squash(text: string): string {
-  return text.replace(/[\s\u00ad\u3164\-‐]+/g, '')
+export function readable(text: string): string {
+  return text
+    .replace(/\u3164/g, ' ')
+    .replace(/(\p{L})[-\u2010\u00ad][ \t]*\n\s*(?=\p{L})/gu, `$1${LINE_BREAK_HYPHEN}`)
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/**
+ * A pattern that finds `expected` in `readable()` text: the same words in the same order with
+ * the same spaces, where any word may be broken at a line end (a soft hyphen between two
+ * letters) and a real hyphen may be the one a line ends with.
+ */
+export function textPattern(expected: string): RegExp {
+  const chars = [...readable(expected.replace(/\u00ad/g, ''))]
+  let source = ''
+  chars.forEach((c, i) => {
+    const letterBefore = i > 0 && /\p{L}/u.test(chars[i - 1])
+    const letterAfter = i + 1 < chars.length && /\p{L}/u.test(chars[i + 1])
+    if (/[-\u2010]/.test(c) && letterBefore && letterAfter) source += `[-\u2010${LINE_BREAK_HYPHEN}]`
+    else source += c === ' ' ? ' ' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    if (/\p{L}/u.test(c) && letterAfter) source += `${LINE_BREAK_HYPHEN}?`
+  })
+  return new RegExp(source, 'u')
+}
+
+/** Whether `expected` reads in `text` (see readable and textPattern). */
+export function reads(text: string, expected: string): boolean {
+  return textPattern(expected).test(readable(text))
 }
 
 /**
@@ -70,16 +102,18 @@ export function pageLines(file: string, page: number): string[] {
 }
 
 /**
- * The heading a line belongs to, if it is (part of) one of `headings`: a page that ends with
- * one has left a heading stranded at its foot.
+ * The heading a page ends with, if its last lines are one of `headings` (a heading set on
+ * several lines counts too): such a page has left a heading stranded at its foot. Lines are
+ * compared whole and word for word, so a short heading counts and a body line that merely
+ * contains a heading's words does not.
  */
-export function headingOf(line: string, headings: readonly string[]): string | undefined {
-  const l = squash(line)
-  if (l.length < 4) return undefined
-  return headings.find((h) => {
-    const s = squash(h)
-    return s === l || (l.length >= 10 && s.includes(l))
-  })
+export function headingOf(lines: readonly string[], headings: readonly string[]): string | undefined {
+  for (let k = 1; k <= Math.min(4, lines.length); k++) {
+    const tail = readable(lines.slice(-k).join('\n'))
+    const found = headings.find((h) => readable(h) === tail)
+    if (found !== undefined) return found
+  }
+  return undefined
 }
 
 /** Every heading the issue prints: section, essay, sub-heading, highlight, book, part, month. */
