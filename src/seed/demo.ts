@@ -325,6 +325,8 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
       { blockType: 'publicationsSection', title: 'Recent Publications', kind: 'recent', publications: [recent1, recent2] },
       { blockType: 'chronologySection', title: 'Primary Documents and Resources', chronology },
     ],
+    // The highlights run on below the essays; the chronology opens a page of its own.
+    layout: { highlightsOnNewPage: false, chronologyOnNewPage: true, endMatter: 'none' },
   })
 
   // IDs are numbers on SQLite and strings on MongoDB; the generated types know only one.

@@ -25,6 +25,7 @@ const styles = StyleSheet.create({
     paddingRight: MARGIN.right,
   },
   section: { marginBottom: 22 },
+  sectionEnd: { height: 0, marginBottom: 22 },
   sectionHead: { marginBottom: 12 },
   sectionTitle: { fontFamily: SANS, fontWeight: 700, fontSize: 17, lineHeight: 1.2, color: COLOR.navy },
   sectionRule: { flexDirection: 'row', marginTop: 5 },
@@ -606,8 +607,10 @@ function monthPresence(group: { entries: ChronologyEntryModel[] } | undefined): 
 function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, { kind: 'chronology' }>; sectionIndex: number }) {
   const { chronology } = section
   const groups = monthGroups(chronology.entries)
+  // No wrapping view (see Forthcoming): its first child moving to the next page would take
+  // the whole chronology with it, leaving the rest of the page empty.
   return (
-    <View style={styles.section}>
+    <>
       {/* Section title and chronology title in one piece, with room for what follows. */}
       <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
         <SectionHead title={section.title} sectionIndex={sectionIndex} />
@@ -666,7 +669,8 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
           ))}
         </View>
       ) : null}
-    </View>
+      <View style={styles.sectionEnd} />
+    </>
   )
 }
 
