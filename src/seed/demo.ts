@@ -265,7 +265,8 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
     year: 2024,
     cover: media.coverRecent2,
     description: richText(paragraph('How Korean popular culture is received, remade and regulated across Southeast Asia, from fan clubs in Manila to film censors in Jakarta.')),
-    url: 'https://example.org/books/hallyu-in-southeast-asia',
+    // As long as a publisher's real address: it must break to stay inside the page.
+    url: 'https://www.example.org/Hallyu-in-Southeast-Asia-Audiences-Industries-and-States/Kim-Santos/p/book/9780000000000?source=korea_bulletin',
   })
 
   const chronology = await upsert('chronologies', { title: { equals: 'ASEAN - Korea Relations: A Chronology of Key Events (demo)' } }, {

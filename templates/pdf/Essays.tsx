@@ -3,7 +3,7 @@ import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/render
 import type { Block, EssayModel, IssueModel, SectionModel } from '@/issue/model'
 import { itemDest, sectionDest } from './contents'
 import { documentProps } from './meta'
-import { Runs, printable, whole } from './text'
+import { Breakable, Runs, printable, whole } from './text'
 import { BODY, COLOR, COLUMN, FAMILY, SANS, SERIF } from './theme'
 
 type EssaysSection = Extract<SectionModel, { kind: 'essays' }>
@@ -136,7 +136,7 @@ function Figure({ block }: { block: Extract<Block, { type: 'figure' }> }) {
           the figure would otherwise be read before it. */}
       <TextAnchors top={-FIGURE_MARGIN_TOP - 2} height={height + FIGURE_MARGIN_TOP + 2} />
       <Text style={styles.caption}>
-        {printable(block.caption)}
+        <Breakable text={block.caption} />
         {credit ? <Text style={styles.credit}>{` ${printable(credit)}`}</Text> : null}
       </Text>
     </View>

@@ -6,7 +6,7 @@ import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
 import { itemDest, sectionDest } from './contents'
 import { BodyBlock } from './Essays'
 import { documentProps } from './meta'
-import { formatLongDate, joinNames, printable, runsText, whole as keepWhole } from './text'
+import { Breakable, formatLongDate, joinNames, printable, runsText, whole as keepWhole } from './text'
 import { BODY, COLOR, CONTENT_WIDTH, MARGIN, PAGE, SANS, SERIF } from './theme'
 
 /** Every section kind that is set full width on its own pages (all but the essays). */
@@ -173,7 +173,7 @@ function PhotoCaption({ photo }: { photo: Photo }) {
   return (
     <Text style={styles.photoCaption}>
       {photo.positionCue ? <Text style={styles.photoCue}>{`${printable(photo.positionCue)} `}</Text> : null}
-      {printable(photo.caption)}
+      <Breakable text={photo.caption} />
     </Text>
   )
 }
@@ -453,7 +453,7 @@ function MoreDetails({ url }: { url?: string }) {
     <Text style={styles.bookMore}>
       {'For more details, visit '}
       <Link src={url} style={styles.link}>
-        {url}
+        <Breakable text={url} />
       </Link>
     </Text>
   )
@@ -564,7 +564,7 @@ function Entry({ entry }: { entry: ChronologyEntryModel }) {
         {entry.paragraphs.map((text, i) => (
           // No entry leaves a single line alone at the top or bottom of a page.
           <Text key={i} style={styles.eventText} orphans={2} widows={2}>
-            {printable(text)}
+            <Breakable text={text} />
           </Text>
         ))}
       </View>
@@ -629,7 +629,7 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
         <View style={styles.chronoIntro}>
           {chronology.intro.map((text, i) => (
             <Text key={i} style={styles.paragraph} orphans={2} widows={2}>
-              {printable(text)}
+              <Breakable text={text} />
             </Text>
           ))}
         </View>
@@ -664,7 +664,7 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
         <View style={styles.sources}>
           {chronology.sourcesNote.map((text, i) => (
             <Text key={i} style={styles.sourcesText} orphans={2} widows={2}>
-              {printable(text)}
+              <Breakable text={text} />
             </Text>
           ))}
         </View>

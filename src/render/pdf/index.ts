@@ -49,6 +49,7 @@ import { findUncoveredCharacters, withCoveredCharacters, type UncoveredCharacter
 import { registerFonts } from './fonts'
 
 export { findUncoveredCharacters, type UncoveredCharacter } from './coverage'
+export { findOverflowingWords, type OverflowingWord } from './overflow'
 export { hyphenateWord, registerFonts, FONT_FILES } from './fonts'
 
 export interface RenderIssuePdfOptions {
