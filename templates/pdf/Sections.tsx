@@ -116,6 +116,10 @@ const styles = StyleSheet.create({
     borderBottomColor: COLOR.rule,
   },
   day: {
+    // Only as tall as its own lines: stretched to the row's height, react-pdf split the day
+    // cell with the row and, its lines being fewer than orphans and widows allow, moved them
+    // all to the next page beside the tail of the entry.
+    alignSelf: 'flex-start',
     width: 84,
     paddingLeft: 6,
     paddingRight: 8,
@@ -553,12 +557,23 @@ function roughLines(entry: ChronologyEntryModel): number {
 /** Entries up to this many lines move to the next page whole rather than split. */
 const KEEP_WHOLE_LINES = 6
 
+/**
+ * The day cell as printed: a date never breaks inside ("29th June – 4th July" may break only
+ * at the dash), so the spaces within each date are no-break spaces.
+ */
+export function dayCellText(entry: ChronologyEntryModel): string {
+  return formatDayCell(entry.startDate, entry.endDate)
+    .split(' – ')
+    .map((date) => date.replace(/ /g, '\u00a0'))
+    .join(' – ')
+}
+
 function Entry({ entry }: { entry: ChronologyEntryModel }) {
   const whole = roughLines(entry) <= KEEP_WHOLE_LINES
   const row = (
     <View style={styles.entry} wrap={!whole}>
       <Text style={styles.day} hyphenationCallback={keepWhole}>
-        {formatDayCell(entry.startDate, entry.endDate)}
+        {dayCellText(entry)}
       </Text>
       <View style={styles.event}>
         {entry.paragraphs.map((text, i) => (
