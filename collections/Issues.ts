@@ -177,6 +177,19 @@ export const Issues: CollectionConfig = {
     [
       { name: 'chronologyOnNewPage', type: 'checkbox', defaultValue: true, label: 'Start the chronology on a new page' },
       { name: 'highlightsOnNewPage', type: 'checkbox', defaultValue: true, label: 'Start highlights on a new page' },
+      {
+        name: 'endMatter',
+        type: 'select',
+        label: 'Fill the last pages with',
+        defaultValue: 'none',
+        admin: { description: 'Print is folded in signatures of 4 pages: preflight says how many pages are left to fill.' },
+        options: [
+          { value: 'none', label: 'Nothing (blank pages)' },
+          { value: 'notes', label: 'A notes page' },
+          { value: 'backCover', label: 'A back cover: masthead, about and subscribe text' },
+          { value: 'houseAd', label: 'A house advertisement (subscribe)' },
+        ],
+      },
     ],
   ),
 }

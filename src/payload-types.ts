@@ -261,6 +261,10 @@ export interface Issue {
   layout?: {
     chronologyOnNewPage?: boolean | null;
     highlightsOnNewPage?: boolean | null;
+    /**
+     * Print is folded in signatures of 4 pages: preflight says how many pages are left to fill.
+     */
+    endMatter?: ('none' | 'notes' | 'backCover' | 'houseAd') | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -1215,6 +1219,7 @@ export interface IssuesSelect<T extends boolean = true> {
     | {
         chronologyOnNewPage?: T;
         highlightsOnNewPage?: T;
+        endMatter?: T;
       };
   updatedAt?: T;
   createdAt?: T;

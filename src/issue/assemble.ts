@@ -19,6 +19,7 @@ import { fromStoredDate } from '../fields/dayDate'
 import { reviewStatusOf, type ReviewStatus } from '../workflow/review'
 import { lexicalToBlocks, paragraphsOf, type OnRefusedLink } from './lexical'
 import { allowedLinkUrl } from './links'
+import { withSmartQuotes } from './smartQuotes'
 import {
   issueModelSchema,
   type AuthorModel,
@@ -195,6 +196,10 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
             authors: (essay.authors ?? []).map((a) => authorModel(a, `essay "${essay.title}"`)).filter((a): a is AuthorModel => Boolean(a)),
             standfirst: essay.standfirst || undefined,
             body: lexicalToBlocks(essay.body, resolveImage, refuseLinksOf(`essay “${essay.title}”, body`)),
+            layout: {
+              startOnNewPage: essay.layout?.startOnNewPage ?? false,
+              pullQuoteSize: essay.layout?.pullQuoteSize ?? 'large',
+            },
           })),
         })
         break
@@ -298,8 +303,14 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
     mastheadOverride: issue.mastheadOverride || undefined,
     editorsIntro: issue.editorsIntro || undefined,
     sections: sectionModels,
+    layout: {
+      chronologyOnNewPage: issue.layout?.chronologyOnNewPage ?? true,
+      highlightsOnNewPage: issue.layout?.highlightsOnNewPage ?? true,
+      endMatter: issue.layout?.endMatter ?? 'none',
+    },
   }
-  const parsed = issueModelSchema.safeParse(candidate)
+  // Typographic quotes once, here, so that every renderer prints the same text.
+  const parsed = issueModelSchema.safeParse(withSmartQuotes(candidate))
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
     throw new Error(`Issue "${slug}" cannot be assembled:\n${problems}`)

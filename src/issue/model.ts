@@ -84,6 +84,15 @@ export const essaySchema = z.object({
   authors: z.array(authorSchema),
   standfirst: z.string().optional(),
   body: z.array(blockSchema),
+  /** The production editor's print choices (the essay's `layout` group). */
+  layout: z
+    .object({
+      /** Start at the top of a new page instead of running on from the essay before. */
+      startOnNewPage: z.boolean().default(false),
+      /** Type size of the essay's pull quotes. */
+      pullQuoteSize: z.enum(['medium', 'large']).default('large'),
+    })
+    .optional(),
 })
 export type EssayModel = z.infer<typeof essaySchema>
 
@@ -208,7 +217,23 @@ export const issueModelSchema = z.object({
   mastheadOverride: z.string().optional(),
   editorsIntro: z.string().optional(),
   sections: z.array(sectionSchema),
+  /** The production editor's print choices (the issue's `layout` group); absent: the defaults. */
+  layout: z
+    .object({
+      chronologyOnNewPage: z.boolean().default(true),
+      highlightsOnNewPage: z.boolean().default(true),
+      /** What fills the pages left over to the end of the last signature of 4 pages. */
+      endMatter: z.enum(['none', 'notes', 'backCover', 'houseAd']).default('none'),
+    })
+    .optional(),
 })
 export type IssueModel = z.infer<typeof issueModelSchema>
 
 export type SectionKind = SectionModel['kind']
+export type IssueLayout = NonNullable<IssueModel['layout']>
+export type EndMatter = IssueLayout['endMatter']
+
+/** The issue's print choices, with the collection's defaults where none were given. */
+export function issueLayout(model: Pick<IssueModel, 'layout'>): IssueLayout {
+  return { chronologyOnNewPage: true, highlightsOnNewPage: true, endMatter: 'none', ...model.layout }
+}

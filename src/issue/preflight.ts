@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { COLUMN, CONTENT_WIDTH } from '../../templates/pdf/theme'
-import { findUncoveredCharacters, renderIssuePdf, type UncoveredCharacter } from '../render/pdf'
+import { findOverflowingWords, findUncoveredCharacters, renderIssuePdf, type UncoveredCharacter } from '../render/pdf'
 import { REVIEW_STATUS_LABELS } from '../workflow/review'
 import { assembleIssue, IssueNotFoundError, type AssembleResult, type RefusedLink, type UnapprovedItem } from './assemble'
 import { unpublishedChanges } from './compare'
@@ -32,6 +32,7 @@ export interface PreflightFinding {
     | 'not-approved'
     | 'refused-link'
     | 'unpublished-changes'
+    | 'text-overflow'
   message: string
   /** Where to look, in the editors' words: "essay “…”, figure 2". */
   where: string
@@ -195,6 +196,13 @@ export function checkIssueModel(model: IssueModel, input: ModelCheckInput = {}):
   for (const reference of input.brokenReferences ?? []) error('broken-reference', `${reference}.`, 'issue sections')
   for (const missing of input.uncovered ?? findUncoveredCharacters(model)) {
     error('uncovered-glyph', `No bulletin font can print “${missing.char}” (${missing.codePoint}).`, missing.where)
+  }
+  for (const over of findOverflowingWords(model)) {
+    warning(
+      'text-overflow',
+      `“${over.word}” is ${over.width} pt wide and cannot be broken to fit its ${over.room} pt line: it runs past the margin. Shorten it, or add spaces or soft hyphens where it may break.`,
+      over.where,
+    )
   }
   if (input.pageCount !== undefined && input.pageCount % 4 !== 0) {
     warning(

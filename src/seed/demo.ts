@@ -265,7 +265,8 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
     year: 2024,
     cover: media.coverRecent2,
     description: richText(paragraph('How Korean popular culture is received, remade and regulated across Southeast Asia, from fan clubs in Manila to film censors in Jakarta.')),
-    url: 'https://example.org/books/hallyu-in-southeast-asia',
+    // As long as a publisher's real address: it must break to stay inside the page.
+    url: 'https://www.example.org/Hallyu-in-Southeast-Asia-Audiences-Industries-and-States/Kim-Santos/p/book/9780000000000?source=korea_bulletin',
   })
 
   const chronology = await upsert('chronologies', { title: { equals: 'ASEAN - Korea Relations: A Chronology of Key Events (demo)' } }, {
@@ -325,6 +326,8 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
       { blockType: 'publicationsSection', title: 'Recent Publications', kind: 'recent', publications: [recent1, recent2] },
       { blockType: 'chronologySection', title: 'Primary Documents and Resources', chronology },
     ],
+    // The highlights run on below the essays; the chronology opens a page of its own.
+    layout: { highlightsOnNewPage: false, chronologyOnNewPage: true, endMatter: 'none' },
   })
 
   // IDs are numbers on SQLite and strings on MongoDB; the generated types know only one.

@@ -3,10 +3,14 @@ import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/render
 import type { Block, EssayModel, IssueModel, SectionModel } from '@/issue/model'
 import { itemDest, sectionDest } from './contents'
 import { documentProps } from './meta'
-import { Runs, printable, whole } from './text'
+import { Breakable, Runs, printable, whole } from './text'
 import { BODY, COLOR, COLUMN, FAMILY, SANS, SERIF } from './theme'
 
 type EssaysSection = Extract<SectionModel, { kind: 'essays' }>
+
+/** Type sizes of a pull quote, by the essay's `pullQuoteSize` layout choice. */
+export const PULL_QUOTE_SIZE = { medium: 10.8, large: 13.2 } as const
+export type PullQuoteSize = keyof typeof PULL_QUOTE_SIZE
 
 /** Space above a figure. */
 const FIGURE_MARGIN_TOP = 6
@@ -76,7 +80,8 @@ const styles = StyleSheet.create({
     borderBottomWidth: 0.75,
     borderBottomColor: COLOR.accent,
   },
-  pullQuoteText: { fontStyle: 'italic', fontSize: 13.2, lineHeight: 1.3, color: COLOR.navy },
+  pullQuoteText: { fontStyle: 'italic', fontSize: PULL_QUOTE_SIZE.large, lineHeight: 1.3, color: COLOR.navy },
+  pullQuoteMedium: { fontSize: PULL_QUOTE_SIZE.medium },
   pullQuoteBy: {
     fontFamily: SANS,
     fontSize: 7,
@@ -107,13 +112,14 @@ const roughLines = (chars: number, em: number) => Math.max(1, Math.ceil((chars *
  * About how tall a block that never breaks (a figure, a pull quote) is, so that the heading
  * before it can ask for that much room below it and never end a column alone; 0 for text.
  */
-export function keepHeight(block: Block | undefined): number {
+export function keepHeight(block: Block | undefined, pullQuoteSize: PullQuoteSize = 'large'): number {
   if (block?.type === 'figure') {
     const caption = block.caption.length + (block.credit ?? block.image.credit ?? '').length
     return figureSize(block.image).height + 6 + 9 + 4 + roughLines(caption, 3.8) * 7 * 1.35
   }
   if (block?.type === 'pullQuote') {
-    return 10 + 11 + 16 + roughLines(block.text.length + 2, 6.6) * 13.2 * 1.3 + (block.attribution ? 14 : 0)
+    const size = PULL_QUOTE_SIZE[pullQuoteSize]
+    return 10 + 11 + 16 + roughLines(block.text.length + 2, size / 2) * size * 1.3 + (block.attribution ? 14 : 0)
   }
   return 0
 }
@@ -130,7 +136,7 @@ function Figure({ block }: { block: Extract<Block, { type: 'figure' }> }) {
           the figure would otherwise be read before it. */}
       <TextAnchors top={-FIGURE_MARGIN_TOP - 2} height={height + FIGURE_MARGIN_TOP + 2} />
       <Text style={styles.caption}>
-        {printable(block.caption)}
+        <Breakable text={block.caption} />
         {credit ? <Text style={styles.credit}>{` ${printable(credit)}`}</Text> : null}
       </Text>
     </View>
@@ -171,12 +177,14 @@ export function BodyBlock({
   previous,
   next,
   loose = false,
+  pullQuoteSize = 'large',
 }: {
   block: Block
   previous?: Block
   /** The block after it: a heading keeps room for it when it cannot break. */
   next?: Block
   loose?: boolean
+  pullQuoteSize?: PullQuoteSize
 }) {
   const widows = loose ? 1 : 2
   switch (block.type) {
@@ -194,7 +202,7 @@ export function BodyBlock({
     case 'heading': {
       const style = block.level === 2 ? styles.heading2 : block.level === 3 ? styles.heading3 : styles.heading4
       return (
-        <Text style={style} minPresenceAhead={Math.max(28, keepHeight(next))} hyphenationCallback={whole}>
+        <Text style={style} minPresenceAhead={Math.max(28, keepHeight(next, pullQuoteSize))} hyphenationCallback={whole}>
           <Runs runs={block.runs} />
         </Text>
       )
@@ -223,7 +231,7 @@ export function BodyBlock({
     case 'pullQuote':
       return (
         <View style={styles.pullQuote} wrap={false}>
-          <Text style={styles.pullQuoteText} hyphenationCallback={whole}>
+          <Text style={pullQuoteSize === 'medium' ? [styles.pullQuoteText, styles.pullQuoteMedium] : styles.pullQuoteText} hyphenationCallback={whole}>
             {`“${printable(block.text)}”`}
           </Text>
           {block.attribution ? (
@@ -287,7 +295,7 @@ function Essay({
           <View
             style={follows ? styles.nextEssay : styles.essay}
             wrap={false}
-            minPresenceAhead={Math.max(48, keepHeight(essay.body[0]))}
+            minPresenceAhead={Math.max(48, keepHeight(essay.body[0], essay.layout?.pullQuoteSize))}
           >
             {follows ? <TextAnchors top={-ESSAY_GAP} height={ESSAY_GAP + 12} /> : null}
             {essayIndex === 0 ? <View id={sectionDest(sectionIndex)} /> : null}
@@ -319,7 +327,13 @@ function Essay({
         i < Math.max(fromBlock, 0) ? null : (
           <Fragment key={i}>
             <Marker id={flowMarker(flowIndex, i)} />
-            <BodyBlock block={block} previous={essay.body[i - 1]} next={essay.body[i + 1]} loose={i >= looseFrom} />
+            <BodyBlock
+              block={block}
+              previous={essay.body[i - 1]}
+              next={essay.body[i + 1]}
+              loose={i >= looseFrom}
+              pullQuoteSize={essay.layout?.pullQuoteSize}
+            />
           </Fragment>
         ),
       )}
@@ -330,6 +344,11 @@ function Essay({
 export interface EssaySectionRef {
   section: EssaysSection
   sectionIndex: number
+  /**
+   * Index in the issue's section of `section.essays[0]`: a section is split where an essay
+   * starts on a new page, and each part holds only its own essays.
+   */
+  firstEssay?: number
 }
 
 /** Where a part of the flow starts: an essay's header (block 'head') or one of its body blocks. */
@@ -361,8 +380,8 @@ export function EssayColumnsDocument({
   /** Let the blocks from `from` on leave a widow, so that a short end can still be shared out. */
   loose?: boolean
 }) {
-  const essays = sections.flatMap(({ section, sectionIndex }) =>
-    section.essays.map((essay, essayIndex) => ({ essay, sectionIndex, essayIndex })),
+  const essays = sections.flatMap(({ section, sectionIndex, firstEssay = 0 }) =>
+    section.essays.map((essay, i) => ({ essay, sectionIndex, essayIndex: firstEssay + i })),
   )
   const start = from?.essay ?? 0
   return (

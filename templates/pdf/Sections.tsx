@@ -6,7 +6,7 @@ import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
 import { itemDest, sectionDest } from './contents'
 import { BodyBlock } from './Essays'
 import { documentProps } from './meta'
-import { formatLongDate, joinNames, printable, runsText, whole as keepWhole } from './text'
+import { Breakable, formatLongDate, joinNames, printable, runsText, whole as keepWhole } from './text'
 import { BODY, COLOR, CONTENT_WIDTH, MARGIN, PAGE, SANS, SERIF } from './theme'
 
 /** Every section kind that is set full width on its own pages (all but the essays). */
@@ -25,6 +25,7 @@ const styles = StyleSheet.create({
     paddingRight: MARGIN.right,
   },
   section: { marginBottom: 22 },
+  sectionEnd: { height: 0, marginBottom: 22 },
   sectionHead: { marginBottom: 12 },
   sectionTitle: { fontFamily: SANS, fontWeight: 700, fontSize: 17, lineHeight: 1.2, color: COLOR.navy },
   sectionRule: { flexDirection: 'row', marginTop: 5 },
@@ -115,6 +116,10 @@ const styles = StyleSheet.create({
     borderBottomColor: COLOR.rule,
   },
   day: {
+    // Only as tall as its own lines: stretched to the row's height, react-pdf split the day
+    // cell with the row and, its lines being fewer than orphans and widows allow, moved them
+    // all to the next page beside the tail of the entry.
+    alignSelf: 'flex-start',
     width: 84,
     paddingLeft: 6,
     paddingRight: 8,
@@ -172,7 +177,7 @@ function PhotoCaption({ photo }: { photo: Photo }) {
   return (
     <Text style={styles.photoCaption}>
       {photo.positionCue ? <Text style={styles.photoCue}>{`${printable(photo.positionCue)} `}</Text> : null}
-      {printable(photo.caption)}
+      <Breakable text={photo.caption} />
     </Text>
   )
 }
@@ -452,7 +457,7 @@ function MoreDetails({ url }: { url?: string }) {
     <Text style={styles.bookMore}>
       {'For more details, visit '}
       <Link src={url} style={styles.link}>
-        {url}
+        <Breakable text={url} />
       </Link>
     </Text>
   )
@@ -552,18 +557,29 @@ function roughLines(entry: ChronologyEntryModel): number {
 /** Entries up to this many lines move to the next page whole rather than split. */
 const KEEP_WHOLE_LINES = 6
 
+/**
+ * The day cell as printed: a date never breaks inside ("29th June – 4th July" may break only
+ * at the dash), so the spaces within each date are no-break spaces.
+ */
+export function dayCellText(entry: ChronologyEntryModel): string {
+  return formatDayCell(entry.startDate, entry.endDate)
+    .split(' – ')
+    .map((date) => date.replace(/ /g, '\u00a0'))
+    .join(' – ')
+}
+
 function Entry({ entry }: { entry: ChronologyEntryModel }) {
   const whole = roughLines(entry) <= KEEP_WHOLE_LINES
   const row = (
     <View style={styles.entry} wrap={!whole}>
       <Text style={styles.day} hyphenationCallback={keepWhole}>
-        {formatDayCell(entry.startDate, entry.endDate)}
+        {dayCellText(entry)}
       </Text>
       <View style={styles.event}>
         {entry.paragraphs.map((text, i) => (
           // No entry leaves a single line alone at the top or bottom of a page.
           <Text key={i} style={styles.eventText} orphans={2} widows={2}>
-            {printable(text)}
+            <Breakable text={text} />
           </Text>
         ))}
       </View>
@@ -606,8 +622,10 @@ function monthPresence(group: { entries: ChronologyEntryModel[] } | undefined): 
 function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, { kind: 'chronology' }>; sectionIndex: number }) {
   const { chronology } = section
   const groups = monthGroups(chronology.entries)
+  // No wrapping view (see Forthcoming): its first child moving to the next page would take
+  // the whole chronology with it, leaving the rest of the page empty.
   return (
-    <View style={styles.section}>
+    <>
       {/* Section title and chronology title in one piece, with room for what follows. */}
       <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
         <SectionHead title={section.title} sectionIndex={sectionIndex} />
@@ -626,7 +644,7 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
         <View style={styles.chronoIntro}>
           {chronology.intro.map((text, i) => (
             <Text key={i} style={styles.paragraph} orphans={2} widows={2}>
-              {printable(text)}
+              <Breakable text={text} />
             </Text>
           ))}
         </View>
@@ -661,12 +679,13 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
         <View style={styles.sources}>
           {chronology.sourcesNote.map((text, i) => (
             <Text key={i} style={styles.sourcesText} orphans={2} widows={2}>
-              {printable(text)}
+              <Breakable text={text} />
             </Text>
           ))}
         </View>
       ) : null}
-    </View>
+      <View style={styles.sectionEnd} />
+    </>
   )
 }
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Link, Text } from '@react-pdf/renderer'
 import type { Style } from '@react-pdf/types'
 import type { Run } from '@/issue/model'
@@ -16,6 +17,79 @@ export function printable(text: string): string {
     if (!invisible) out += char
   }
   return out
+}
+
+/** Web and mail addresses in running text (what the reader would type or click). */
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
+
+/** Addresses up to this many characters fit a column line as they are and never break. */
+const SHORT_ADDRESS = 36
+/** Pieces of a broken address are at least this long, so that it breaks at few points. */
+const MIN_PIECE = 14
+
+/**
+ * Where a long address may break, as a copy editor breaks them: after a slash (not inside
+ * "://"), before a dot, hyphen, underscore, question mark, hash, ampersand, equals sign or
+ * tilde; at as few of those points as keep every piece at most SHORT_ADDRESS long. Short
+ * addresses stay whole (a line break moves them to the next line).
+ */
+export function addressBreaks(address: string): string[] {
+  if (address.length <= SHORT_ADDRESS) return [address]
+  const points: string[] = []
+  let current = ''
+  const scheme = address.match(/^[a-z]+:\/\//i)?.[0].length ?? 0
+  for (let i = 0; i < address.length; i++) {
+    const char = address[i]
+    if (i > scheme && /[.\-_?#&=~]/.test(char) && current) {
+      points.push(current)
+      current = ''
+    }
+    current += char
+    if (i >= scheme && char === '/' && address[i + 1] !== '/') {
+      points.push(current)
+      current = ''
+    }
+  }
+  if (current) points.push(current)
+  // Join the smallest pieces: a piece grows while it is short, or while it and the next fit.
+  const pieces: string[] = []
+  for (const point of points) {
+    const last = pieces[pieces.length - 1]
+    if (last !== undefined && (last.length < MIN_PIECE || last.length + point.length <= MIN_PIECE)) pieces[pieces.length - 1] = last + point
+    else pieces.push(point)
+  }
+  const tail = pieces[pieces.length - 1]
+  if (pieces.length > 1 && tail.length < 4) pieces[pieces.length - 2] += pieces.pop()
+  return pieces
+}
+
+/**
+ * A break opportunity that prints nothing: a space set so small (0.01 pt) that it has no
+ * width. react-pdf breaks lines only at spaces, and at hyphenation points only with a hyphen,
+ * which an address must not get; the font's own space keeps every glyph embedded.
+ */
+const BREAK = { fontSize: 0.01 } as const
+
+/**
+ * Text as printed, with addresses breakable (see addressBreaks): a long URL wraps at the
+ * right margin instead of running past it. Use inside a <Text> or <Link>.
+ */
+export function Breakable({ text }: { text: string }): ReactNode {
+  const printed = printable(text)
+  const out: ReactNode[] = []
+  let last = 0
+  for (const match of printed.matchAll(ADDRESS)) {
+    const at = match.index ?? 0
+    if (at > last) out.push(printed.slice(last, at))
+    addressBreaks(match[0]).forEach((part, i) => {
+      if (i > 0) out.push(<Text key={`${at}-${i}`} style={BREAK}>{' '}</Text>)
+      out.push(part)
+    })
+    last = at + match[0].length
+  }
+  if (out.length === 0) return printed
+  if (last < printed.length) out.push(printed.slice(last))
+  return <>{out}</>
 }
 
 /** Hyphenation callback for display text (titles, pull quotes, contents lines): never break words. */
@@ -38,7 +112,7 @@ export function Runs({ runs }: { runs: readonly Run[] }) {
         const style: Style[] = []
         if (run.bold) style.push(bold)
         if (run.italic) style.push(italic)
-        const text = printable(run.text)
+        const text = <Breakable text={run.text} />
         if (run.href) {
           return (
             <Link key={index} src={run.href} style={[...style, link]}>
@@ -51,7 +125,7 @@ export function Runs({ runs }: { runs: readonly Run[] }) {
             {text}
           </Text>
         ) : (
-          text
+          <Breakable key={index} text={run.text} />
         )
       })}
     </>

@@ -69,6 +69,31 @@ describe('assembling the demo issue', () => {
     expect(crossMonth?.endDate).toBe('2024-07-04')
   })
 
+  it('brings typographic quotes everywhere in prose, addresses left as typed', async () => {
+    const { model } = await assembleIssue(payload, 'demo')
+    const straight: string[] = []
+    const visit = (value: unknown, key?: string): void => {
+      if (typeof value === 'string') {
+        if (!['href', 'url', 'aboutUrl', 'printPath', 'webUrl', 'emailUrl', 'email', 'id', 'slug'].includes(key ?? '')) {
+          if (/["']/.test(value.replace(/https?:\/\/\S+|\S+@\S+/g, ''))) straight.push(value)
+        }
+      } else if (Array.isArray(value)) value.forEach((v) => visit(v, key))
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k)
+    }
+    visit(model)
+    expect(straight).toEqual([])
+    // The demo typed them straight: Thailand's, "Mekong–Han River Forum".
+    const entries = section(model.sections, 'chronology').chronology.entries.flatMap((e) => e.paragraphs).join(' ')
+    expect(entries).toContain('Thailand’s Ministry of Commerce')
+    expect(entries).toContain('The demo “Mekong–Han River Forum” met')
+  })
+
+  it('brings the layout choices of the issue and its essays', async () => {
+    const { model } = await assembleIssue(payload, 'demo')
+    expect(model.layout).toEqual({ highlightsOnNewPage: false, chronologyOnNewPage: true, endMatter: 'none' })
+    expect(section(model.sections, 'essays').essays[0].layout).toEqual({ startOnNewPage: false, pullQuoteSize: 'large' })
+  })
+
   it('shows drafts only when asked, and reports references that lead nowhere', async () => {
     const essay = (await payload.find({ collection: 'essays', where: { slug: { equals: 'festivals-of-the-mekong' } }, depth: 0 })).docs[0]
     await payload.update({ collection: 'essays', id: essay.id, data: { title: 'A draft title' }, draft: true })

@@ -19,7 +19,7 @@
  */
 import type { ReactElement } from 'react'
 import { pdf, type DocumentProps } from '@react-pdf/renderer'
-import type { IssueModel, SectionModel } from '@/issue/model'
+import { issueLayout, type IssueLayout, type IssueModel, type SectionModel } from '@/issue/model'
 import {
   COLUMN,
   COLUMN_X,
@@ -49,6 +49,7 @@ import { findUncoveredCharacters, withCoveredCharacters, type UncoveredCharacter
 import { registerFonts } from './fonts'
 
 export { findUncoveredCharacters, type UncoveredCharacter } from './coverage'
+export { findOverflowingWords, type OverflowingWord } from './overflow'
 export { hyphenateWord, registerFonts, FONT_FILES } from './fonts'
 
 export interface RenderIssuePdfOptions {
@@ -80,7 +81,7 @@ export interface RenderIssuePdfResult {
 }
 
 /** Bump when a template or the layout changes, so cached parts from before are not reused. */
-const LAYOUT_VERSION = 2
+const LAYOUT_VERSION = 4
 
 // Parsed parts by content hash. Bounded: an editor previewing many issues keeps a few.
 const parts = new LruCache<Part>(40)
@@ -142,27 +143,63 @@ function imagePaths(sections: readonly SectionModel[]): string[] {
   return paths
 }
 
-type Run = { kind: 'columns'; sections: EssaySectionRef[] } | { kind: 'flow'; sections: FlowSectionRef[] }
+type Run =
+  | { kind: 'columns'; sections: EssaySectionRef[] }
+  | {
+      kind: 'flow'
+      sections: FlowSectionRef[]
+      /** The production editor asked for a new page: never start below the essays' columns. */
+      newPage: boolean
+    }
+
+/** Whether a one-off section asks for a new page (the issue's layout fields). */
+function opensPage(section: FlowSectionRef['section'], layout: IssueLayout): boolean {
+  if (section.kind === 'highlights') return layout.highlightsOnNewPage
+  if (section.kind === 'chronology') return layout.chronologyOnNewPage
+  return false
+}
 
 /**
- * How the sections are set: the leading essays flow in the columns from page 1 on; after
- * that, highlights and the chronology each open a new page (or start below the essays'
- * last columns, see arrange), publications follow on.
+ * An essays section in parts: a new part where an essay starts on a new page (its layout
+ * field), so that each part can open an A4 page of its own.
+ */
+function essayParts(section: Extract<SectionModel, { kind: 'essays' }>, sectionIndex: number): Array<{ ref: EssaySectionRef; newPage: boolean }> {
+  const parts: Array<{ ref: EssaySectionRef; newPage: boolean }> = []
+  section.essays.forEach((essay, i) => {
+    const last = parts[parts.length - 1]
+    const newPage = essay.layout?.startOnNewPage ?? false
+    if (last && !newPage) last.ref.section.essays.push(essay)
+    else parts.push({ ref: { section: { ...section, essays: [essay] }, sectionIndex, firstEssay: i }, newPage })
+  })
+  return parts
+}
+
+/**
+ * How the sections are set: the leading essays flow in the columns from page 1 on; an essay
+ * that starts on a new page opens a new run of columns. The one-off sections flow on after
+ * what comes before them (below the essays' last columns when there is room, see arrange),
+ * except highlights and the chronology when the issue's layout asks for a new page.
  */
 function planRuns(model: IssueModel): { front: EssaySectionRef[]; runs: Run[] } {
+  const layout = issueLayout(model)
   const front: EssaySectionRef[] = []
   const runs: Run[] = []
   model.sections.forEach((section, sectionIndex) => {
     const last = runs[runs.length - 1]
     if (section.kind === 'essays') {
-      if (runs.length === 0) front.push({ section, sectionIndex })
-      else if (last.kind === 'columns') last.sections.push({ section, sectionIndex })
-      else runs.push({ kind: 'columns', sections: [{ section, sectionIndex }] })
+      for (const { ref, newPage } of essayParts(section, sectionIndex)) {
+        const tail = runs[runs.length - 1]
+        // The lead essay is on page 1 whatever it asks.
+        if (runs.length === 0 && (front.length === 0 || !newPage)) front.push(ref)
+        else if (tail?.kind === 'columns' && !newPage) tail.sections.push(ref)
+        else runs.push({ kind: 'columns', sections: [ref] })
+      }
       return
     }
-    const continues = (section.kind === 'forthcoming' || section.kind === 'recent') && last?.kind === 'flow'
-    if (continues) last.sections.push({ section, sectionIndex })
-    else runs.push({ kind: 'flow', sections: [{ section, sectionIndex }] })
+    const ref = { section, sectionIndex }
+    const newPage = opensPage(section, layout)
+    if (!newPage && last?.kind === 'flow') last.sections.push(ref)
+    else runs.push({ kind: 'flow', sections: [ref], newPage })
   })
   return { front, runs }
 }
@@ -350,7 +387,7 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
       }
       if (run.kind !== 'flow') continue
       const files = fileStamps(imagePaths(run.sections.map((s) => s.section)))
-      const top = before?.bottom !== undefined ? MARGIN.top + before.bottom + SHARE_GAP : undefined
+      const top = before?.bottom !== undefined && !run.newPage ? MARGIN.top + before.bottom + SHARE_GAP : undefined
       const shareTop = top !== undefined && PAGE.height - MARGIN.bottom - top >= MIN_SHARE ? top : undefined
       const offsetTop = shareTop === undefined ? 0 : shareTop - MARGIN.top
       const flow = await part({ kind: 'flow', sections: run.sections, files, offsetTop }, () =>

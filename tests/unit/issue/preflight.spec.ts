@@ -91,6 +91,19 @@ describe('preflight checks on the model', () => {
     expect(codes(copy(), 12)).not.toContain('warning:page-count')
   })
 
+  it('warns of a word no line can hold, and not of long addresses that break', () => {
+    // The fixture's addresses are as long as the real issue's; they break at / . - _.
+    expect(codes(copy())).not.toContain('warning:text-overflow')
+    const model = copy()
+    const entry = sectionOf(model, 'chronology').chronology.entries[2]
+    entry.paragraphs[0] += ' Reference KOREA-ASEAN/MOU/2024/0000000000000000000000000000000000000000000000000000000000000000000000.'
+    sectionOf(model, 'essays').essays[1].body.push({ type: 'paragraph', runs: [{ text: 'Code AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.' }] })
+    const found = checkIssueModel(model).filter((f) => f.code === 'text-overflow')
+    expect(found.map((f) => f.where)).toEqual([`essay “${sectionOf(model, 'essays').essays[1].title}”`, `chronology entry of ${entry.startDate}`])
+    expect(found[0].message).toMatch(/AAAA.*runs past the margin/)
+    expect(found.every((f) => f.severity === 'warning')).toBe(true)
+  })
+
   it('warns, item by item, about what is not approved, naming the item and its status', () => {
     const found = checkIssueModel(copy(), {
       unapproved: [
