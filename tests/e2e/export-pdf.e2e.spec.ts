@@ -39,11 +39,29 @@ describe('exporting the print PDF from the admin', () => {
     expect(text).toContain('Festivals of the Mekong')
     expect(fs.statSync(file).size).toBeGreaterThan(50_000)
 
-    // Readers now download it from the web edition, without signing in.
+    // The demo is published, so the tab exported its edition; readers download it from the
+    // web edition, without signing in.
     const reader = await fetch(`${server.url}/issues/demo/pdf`)
     expect(reader.status).toBe(200)
     expect(reader.headers.get('content-type')).toMatch(/application\/pdf/)
     expect(Buffer.from(await reader.arrayBuffer()).equals(fs.readFileSync(file))).toBe(true)
+
+    // A proof exported after it (latest drafts) stays with the committee: readers still get
+    // the edition, and the proof's own file is refused to them.
+    const proof = await page.evaluate(async (issue) => {
+      const response = await fetch('/api/issue-exports/export', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ issue, kind: 'proof' }),
+      })
+      return { status: response.status, body: (await response.json()) as { export?: { url: string; kind: string } } }
+    }, issues.docs[0].id)
+    expect(proof.status).toBe(200)
+    expect(proof.body.export?.kind).toBe('proof')
+    const again = await fetch(`${server.url}/issues/demo/pdf`)
+    expect(Buffer.from(await again.arrayBuffer()).equals(fs.readFileSync(file))).toBe(true)
+    const proofUrl = new URL(proof.body.export!.url, server.url)
+    expect((await fetch(proofUrl)).status).toBeGreaterThanOrEqual(400)
 
     await page.reload()
     const history = page.getByTestId('export-history')
