@@ -43,7 +43,7 @@ export const emailSchema = z
   .string({ error: 'Enter your email address.' })
   .trim()
   .min(1, 'Enter your email address.')
-  .max(254, 'This email address is too long.')
+  .max(254, 'This email address is too long: at most 254 characters.')
   .toLowerCase()
   .pipe(z.email({ pattern: ADDRESS, error: 'Enter a valid email address, like name@example.org.' }))
 
