@@ -17,6 +17,7 @@ import { Highlights } from './collections/Highlights'
 import { IssueExports } from './collections/IssueExports'
 import { Issues } from './collections/Issues'
 import { Media } from './collections/Media'
+import { MULTIPART_FILE_LIMIT_BYTES, MULTIPART_LIMIT_MESSAGE } from './collections/hooks/validateImageUpload'
 import { PublicationSettings } from './collections/PublicationSettings'
 import { Publications } from './collections/Publications'
 import { Subscribers } from './collections/Subscribers'
@@ -75,6 +76,14 @@ export default buildConfig({
     skipVerify: !config.SMTP_URL,
   }),
   sharp,
+  // Payload's multipart limits (20 MB a file by default) sit in front of the project's own
+  // (images 40 MB: collections/hooks/validateImageUpload; chronology files: src/chronology/limits).
+  // Raised above them so those apply with their messages; this stops only what no upload may be.
+  upload: {
+    limits: { fileSize: MULTIPART_FILE_LIMIT_BYTES },
+    requestSizeLimit: MULTIPART_FILE_LIMIT_BYTES + 1024 * 1024,
+    responseOnLimit: MULTIPART_LIMIT_MESSAGE,
+  },
   plugins: config.S3_BUCKET
     ? [
         s3Storage({

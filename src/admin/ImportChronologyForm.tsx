@@ -8,6 +8,7 @@ import type { ChronologyImportReport, ImportedEntry } from '../chronology/import
 import type { ChronologyPeriod, Diagnostic } from '../chronology/parse'
 import { COUNTRIES } from '../chronology/countryOptions'
 import { formatDayCell, monthName, splitIsoDate } from '../chronology/dayCell'
+import { sizeProblem } from '../chronology/limits'
 import './importChronology.css'
 
 export interface ImportChronologyFormProps {
@@ -64,6 +65,12 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
 }
 
+/** The import's own size limit (src/chronology/limits), checked before anything is sent. */
+function tooLarge(file: File | null, text: string): string | undefined {
+  const problem = file ? sizeProblem(file.size, file.name) : sizeProblem(new TextEncoder().encode(text).byteLength)
+  return problem === undefined ? undefined : problem.charAt(0).toUpperCase() + problem.slice(1)
+}
+
 export function ImportChronologyForm({ endpoint, chronology }: ImportChronologyFormProps) {
   const { id, collectionSlug } = useDocumentInfo()
   const { getEntityConfig } = useConfig()
@@ -94,6 +101,11 @@ export function ImportChronologyForm({ endpoint, chronology }: ImportChronologyF
   }
 
   async function send(dryRun: boolean): Promise<void> {
+    const size = tooLarge(file, text)
+    if (size) {
+      setProblem(size)
+      return
+    }
     setBusy(dryRun ? 'preview' : 'import')
     setProblem(null)
     try {
@@ -131,6 +143,7 @@ export function ImportChronologyForm({ endpoint, chronology }: ImportChronologyF
   }
 
   const rows = report ? rowsOf(report) : []
+  const notInDocument = report ? report.notInDocument.length + report.omitted.notInDocument : 0
   const wholeDocument = report ? [...report.errors, ...report.warnings].filter((d) => d.line === 0) : []
   const errorLines = report ? [...new Set(report.errors.filter((e) => e.line > 0).map((e) => e.line))] : []
 
@@ -183,8 +196,10 @@ export function ImportChronologyForm({ endpoint, chronology }: ImportChronologyF
             accept={ACCEPT}
             disabled={busy !== null}
             onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null)
+              const chosen = event.target.files?.[0] ?? null
+              setFile(chosen)
               changed()
+              if (chosen) setProblem(tooLarge(chosen, '') ?? null)
             }}
           />
           {file ? (
@@ -259,7 +274,11 @@ export function ImportChronologyForm({ endpoint, chronology }: ImportChronologyF
               {report.unchanged} unchanged
             </Pill>
             <span>
-              {plural(report.warnings.length, 'warning')}, {plural(report.errors.length + report.excluded.errors.length, 'error')}
+              {plural(report.warnings.length + report.omitted.warnings, 'warning')},{' '}
+              {plural(report.errors.length + report.excluded.errors.length + report.omitted.errors + report.omitted.excludedErrors, 'error')}
+              {report.omitted.warnings + report.omitted.errors + report.omitted.excludedErrors > 0
+                ? ` (${report.omitted.warnings + report.omitted.errors + report.omitted.excludedErrors} not listed)`
+                : ''}
             </span>
             {!committed && blocking.length > 0 ? (
               <span className={`${base}__blocked`}>
@@ -268,11 +287,11 @@ export function ImportChronologyForm({ endpoint, chronology }: ImportChronologyF
                   : `Tick "Leave out" for the ${plural(errorLines.filter((l) => !excluded.has(l)).length, 'line')} with errors, or correct the text and preview again.`}
               </span>
             ) : null}
-            {report.notInDocument.length > 0 ? (
+            {notInDocument > 0 ? (
               <span className={`${base}__kept`}>
-                {report.notInDocument.length === 1
+                {notInDocument === 1
                   ? `1 stored entry in these months is not in this document; it ${committed ? 'was' : 'will be'} kept.`
-                  : `${report.notInDocument.length} stored entries in these months are not in this document; they ${committed ? 'were' : 'will be'} kept.`}
+                  : `${notInDocument} stored entries in these months are not in this document; they ${committed ? 'were' : 'will be'} kept.`}
               </span>
             ) : null}
           </div>

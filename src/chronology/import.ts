@@ -36,6 +36,7 @@ import { sendBackToReview } from '../workflow/reopen'
 import { reviewStatusOf, type ReviewStatus } from '../workflow/review'
 import { chronologyTextFromFile } from './fromFile'
 import { planImport, type EntryChange, type EntryId, type EntryStatus, type StoredEntry } from './importPlan'
+import { CHRONOLOGY_IMPORT_LIMITS, listed, megabytes, noEntries, sizeProblem, sourceName, tooManyEntries } from './limits'
 import {
   entryText,
   parseChronology,
@@ -103,6 +104,11 @@ export interface ChronologyImportReport {
   committed: boolean
   /** The chronology was approved and the import added or changed entries: it is back in review. */
   sentBackToReview: boolean
+  /**
+   * How many warnings, errors and unmatched stored entries the lists above leave out: each
+   * list shows at most CHRONOLOGY_IMPORT_LIMITS.listed, so a report stays small.
+   */
+  omitted: { warnings: number; errors: number; excludedErrors: number; notInDocument: number }
 }
 
 /** A request that cannot be carried out; `status` is the HTTP status the admin endpoint answers with. */
@@ -123,8 +129,29 @@ function idOf(value: Id | { id: Id } | null | undefined): Id | undefined {
   return typeof value === 'object' ? value.id : value
 }
 
+/**
+ * The document's size against the limits, before it is read: a ChronologyImportError (413)
+ * that says which limit, the actual size and the file.
+ */
+export function assertImportSize(source: ChronologyImportSource): void {
+  const filename = 'text' in source ? undefined : source.filename
+  const bytes = 'text' in source ? Buffer.byteLength(source.text, 'utf8') : source.bytes.byteLength
+  const problem = sizeProblem(bytes, filename)
+  if (problem) throw new ChronologyImportError(problem, 413)
+}
+
 async function readSource(source: ChronologyImportSource): Promise<string | ChronologySource> {
-  return 'text' in source ? source.text : chronologyTextFromFile(source.bytes, source.filename)
+  if ('text' in source) return source.text
+  const read = await chronologyTextFromFile(source.bytes, source.filename)
+  // A Word file is zipped: its text may be many times its size.
+  const textBytes = read.lines.reduce((sum, line) => sum + Buffer.byteLength(line.text, 'utf8'), 0)
+  if (textBytes > CHRONOLOGY_IMPORT_LIMITS.textBytes) {
+    throw new ChronologyImportError(
+      `${sourceName(source.filename)} holds ${megabytes(textBytes)} of text; the chronology import takes at most ${megabytes(CHRONOLOGY_IMPORT_LIMITS.textBytes)} of text at a time (a quarter is about 0.1 MB). Split it, e.g. by month, and import the parts one after the other.`,
+      413,
+    )
+  }
+  return read
 }
 
 export interface IssueChronology {
@@ -249,10 +276,15 @@ export async function importChronology(payload: Payload, options: ImportChronolo
   const req = await createLocalReq(options.user ? { user: { ...options.user, collection: 'users' } } : {}, payload)
   if (!asOperator) await assertMayImport(payload, req)
 
+  assertImportSize(options.source)
   const target = await findTarget(payload, req, options.issueSlug, overrideAccess)
+  const filename = 'text' in options.source ? undefined : options.source.filename
   const input = await readSource(options.source)
-  const parsed = parseChronology(input, { period: target.period })
+  const parsed = parseChronology(input, { period: target.period, maxEntries: CHRONOLOGY_IMPORT_LIMITS.entries })
   const lineLabel: LineLabel = typeof input === 'string' ? 'line' : input.lineLabel
+  if (parsed.tooManyEntries) throw new ChronologyImportError(tooManyEntries(parsed.tooManyEntries.line, filename, lineLabel), 413)
+  // Errors (an unreadable file, lines that look like entries) are reported; nothing at all is not.
+  if (parsed.entries.length === 0 && parsed.errors.length === 0) throw new ChronologyImportError(noEntries(filename), 422)
 
   const excludedLines = [...new Set(options.excludeLines ?? [])].filter((line) => line > 0).sort((a, b) => a - b)
   const excluded = new Set(excludedLines)
@@ -263,6 +295,10 @@ export async function importChronology(payload: Payload, options: ImportChronolo
 
   const report = (plan: ReturnType<typeof planImport>, ids: Map<number, Id>, committed: boolean, sentBackToReview = false): ChronologyImportReport => {
     const count = (status: EntryStatus): number => plan.entries.filter((e) => e.status === status).length
+    const warnings = listed([...parsed.warnings, ...plan.warnings].sort((a, b) => a.line - b.line))
+    const shownErrors = listed(errors)
+    const shownExcluded = listed(excludedErrors)
+    const notInDocument = listed(plan.notInDocument)
     return {
       issue: { id: target.issue.id, slug: target.issue.slug, title: target.issue.title },
       chronology: { id: target.chronology.id, title: target.chronology.title, period: target.period, reviewStatus: reviewStatusOf(target.chronology) },
@@ -279,17 +315,23 @@ export async function importChronology(payload: Payload, options: ImportChronolo
         ...(e.previous ? { previous: e.previous } : {}),
         ...(e.id !== undefined || ids.has(e.line) ? { id: e.id ?? ids.get(e.line) } : {}),
       })),
-      warnings: [...parsed.warnings, ...plan.warnings].sort((a, b) => a.line - b.line),
-      errors,
-      excluded: { lines: excludedLines, errors: excludedErrors },
+      warnings: warnings.shown,
+      errors: shownErrors.shown,
+      excluded: { lines: excludedLines, errors: shownExcluded.shown },
       added: count('new'),
       updated: count('updated'),
       unchanged: count('unchanged'),
       reordered: plan.reorder.length,
-      notInDocument: plan.notInDocument.map(({ id, startDate, endDate, text }) => ({ id, startDate, endDate, text })),
+      notInDocument: notInDocument.shown.map(({ id, startDate, endDate, text }) => ({ id, startDate, endDate, text })),
       dryRun,
       committed,
       sentBackToReview,
+      omitted: {
+        warnings: warnings.omitted,
+        errors: shownErrors.omitted,
+        excludedErrors: shownExcluded.omitted,
+        notInDocument: notInDocument.omitted,
+      },
     }
   }
 

@@ -72,12 +72,19 @@ export interface ParseOptions {
   /** The chronology's period: an entry that starts outside it is an error. */
   period?: ChronologyPeriod
   lineLabel?: LineLabel
+  /**
+   * Stop at the entry after this many (lines with a day, dated or not) and report where it
+   * is in `tooManyEntries`; the rest of the document is not read.
+   */
+  maxEntries?: number
 }
 
 export interface ParseResult {
   entries: ParsedEntry[]
   warnings: Diagnostic[]
   errors: Diagnostic[]
+  /** Set when the document has more than `maxEntries` entries: the line of the first one too many. */
+  tooManyEntries?: { line: number; limit: number }
 }
 
 export type ChronologyFormat = 'txt' | 'md' | 'html' | 'docx' | 'csv'
@@ -234,6 +241,7 @@ function parseLines(source: ChronologySource, options: ParseOptions): ParseResul
   let current: Draft | undefined
   let inSources = false
   const drafts: Draft[] = []
+  let tooManyEntries: ParseResult['tooManyEntries']
 
   for (const { line, text: raw } of source.lines) {
     try {
@@ -256,6 +264,10 @@ function parseLines(source: ChronologySource, options: ParseOptions): ParseResul
       }
       const reading = readLine(cleaned)
       if (reading.kind !== 'text') {
+        if (options.maxEntries !== undefined && drafts.length >= options.maxEntries) {
+          tooManyEntries = { line, limit: options.maxEntries }
+          break
+        }
         const draft: Draft = { line, dayCell: reading.cell, paragraphs: reading.paragraphs }
         const dated = readDayCell(reading.cell, heading)
         if (reading.kind === 'entry' && dated.ok) {
@@ -338,7 +350,7 @@ function parseLines(source: ChronologySource, options: ParseOptions): ParseResul
     previous = entry
   }
   const byLine = (a: Diagnostic, b: Diagnostic): number => a.line - b.line
-  return { entries, warnings: warnings.sort(byLine), errors: errors.sort(byLine) }
+  return { entries, warnings: warnings.sort(byLine), errors: errors.sort(byLine), ...(tooManyEntries ? { tooManyEntries } : {}) }
 }
 
 /**

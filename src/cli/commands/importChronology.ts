@@ -4,6 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander'
 
 import { formatDayCell } from '../../chronology/dayCell'
 import { ChronologyImportError, importChronology, type ChronologyImportReport, type ChronologyImportSource } from '../../chronology/import'
+import { sizeProblem } from '../../chronology/limits'
 import { formatDiagnostic, type Diagnostic } from '../../chronology/parse'
 import { openPayload } from '../payload'
 
@@ -26,7 +27,20 @@ function lineList(value: string, previous: number[] = []): number[] {
 
 function readSource(file: string): ChronologyImportSource {
   if (file === '-') return { text: fs.readFileSync(0, 'utf8') }
-  return { bytes: fs.readFileSync(file), filename: path.basename(file) }
+  let size: number
+  try {
+    size = fs.statSync(file).size
+  } catch (error) {
+    throw new ChronologyImportError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, 400)
+  }
+  // Before reading it: a file over the limit is refused without being loaded.
+  const tooLarge = sizeProblem(size, path.basename(file))
+  if (tooLarge) throw new ChronologyImportError(tooLarge, 413)
+  try {
+    return { bytes: fs.readFileSync(file), filename: path.basename(file) }
+  } catch (error) {
+    throw new ChronologyImportError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, 400)
+  }
 }
 
 /** The one JSON object --json prints: entries, warnings and errors, then the summary. */
@@ -45,7 +59,8 @@ export function reportJson(report: ChronologyImportReport): Record<string, unkno
       .filter((e) => e.status !== 'unchanged')
       .map(({ line, status, changes, previous }) => ({ line, status, ...(status === 'updated' ? { changed: changes, previous } : {}) })),
     excluded: report.excluded,
-    notInDocument: report.notInDocument.length,
+    notInDocument: report.notInDocument.length + report.omitted.notInDocument,
+    omitted: report.omitted,
     dryRun: report.dryRun,
     committed: report.committed,
     sentBackToReview: report.sentBackToReview,
@@ -77,16 +92,18 @@ function printReport(report: ChronologyImportReport): void {
     const what = e.changes.map((c) => (c === 'dates' ? `dates were ${formatDayCell(before.startDate, before.endDate)} (${before.startDate} – ${before.endDate})` : `text was "${cut(before.text, 60)}"`))
     console.log(`${label} ${e.line} updated: ${what.join('; ')}`)
   }
-  const list = (title: string, items: Diagnostic[]) => {
+  const list = (title: string, items: Diagnostic[], omitted: number) => {
     if (!items.length) return
     console.log(`${title}:`)
     for (const item of items) console.log(`  ${formatDiagnostic(item, label)}`)
+    if (omitted) console.log(`  … and ${omitted} more, not listed`)
   }
-  list('Warnings', report.warnings)
-  list('Errors', report.errors)
-  list('Excluded', report.excluded.errors)
-  if (report.notInDocument.length) {
-    console.log(`${report.notInDocument.length} entr${report.notInDocument.length === 1 ? 'y' : 'ies'} of the chronology in these months ${report.notInDocument.length === 1 ? 'is' : 'are'} not in the document; kept as they are.`)
+  list('Warnings', report.warnings, report.omitted.warnings)
+  list('Errors', report.errors, report.omitted.errors)
+  list('Excluded', report.excluded.errors, report.omitted.excludedErrors)
+  const notInDocument = report.notInDocument.length + report.omitted.notInDocument
+  if (notInDocument) {
+    console.log(`${notInDocument} entr${notInDocument === 1 ? 'y' : 'ies'} of the chronology in these months ${notInDocument === 1 ? 'is' : 'are'} not in the document; kept as they are.`)
   }
   const summary = `${report.entries.length} entries: ${report.added} new, ${report.updated} updated, ${report.unchanged} unchanged${report.reordered ? `, ${report.reordered} moved within their day` : ''}.`
   if (report.committed) {
@@ -95,7 +112,7 @@ function printReport(report: ChronologyImportReport): void {
   }
   else if (report.errors.length) {
     const lines = [...new Set(report.errors.filter((e) => e.line > 0).map((e) => e.line))]
-    console.log(`Not imported: ${report.errors.length} error(s). Fix them${lines.length ? `, or leave their lines out with --exclude ${lines.join(',')}` : ''}. ${summary}`)
+    console.log(`Not imported: ${report.errors.length + report.omitted.errors} error(s). Fix them${lines.length ? `, or leave their lines out with --exclude ${lines.join(',')}` : ''}. ${summary}`)
   } else console.log(`Dry run, nothing written. ${summary}`)
 }
 
@@ -114,12 +131,7 @@ export function registerImportChronology(program: Command): void {
       if (options.json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
       const print = (value: unknown) => stdout(`${JSON.stringify(value)}\n`)
       try {
-        let source: ChronologyImportSource
-        try {
-          source = readSource(file)
-        } catch (error) {
-          throw new ChronologyImportError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, 400)
-        }
+        const source = readSource(file)
         const payload = await openPayload()
         const report = await importChronology(payload, {
           issueSlug: options.issue,
