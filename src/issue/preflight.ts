@@ -205,9 +205,13 @@ export function checkIssueModel(model: IssueModel, input: ModelCheckInput = {}):
     )
   }
   if (input.pageCount !== undefined && input.pageCount % 4 !== 0) {
+    const needed = Math.ceil(input.pageCount / 4) * 4
+    const left = needed - input.pageCount
     warning(
       'page-count',
-      `The issue has ${input.pageCount} pages; saddle stitching needs a multiple of 4 (${Math.ceil(input.pageCount / 4) * 4}).`,
+      `The issue has ${input.pageCount} pages; printed in signatures of 4 it needs ${needed}, so ${left} page${left === 1 ? ' is' : 's are'} left blank at the end. ` +
+        'Fill them under Layout, “Fill the last pages with”: a notes page, a back cover (masthead, about and subscribe text) or a house advertisement; ' +
+        'or let sections flow on (“Start … on a new page” off) to save pages.',
       'whole issue',
     )
   }

@@ -1,8 +1,8 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
-import type { IssueModel } from '@/issue/model'
+import { issueLayout, type EndMatter, type IssueModel } from '@/issue/model'
 import { TextAnchors } from './Essays'
 import { documentProps, issueLabel } from './meta'
-import { printable } from './text'
+import { printable, whole } from './text'
 import { COLOR, CONTENT_WIDTH, FOOTER, MARGIN, MASTHEAD_HEIGHT, PAGE, SANS, SERIF } from './theme'
 
 /** A spot in the finished issue: named destination and/or bookmark. */
@@ -107,6 +107,79 @@ const styles = StyleSheet.create({
   marker: { position: 'absolute', width: 0, height: 0 },
 })
 
+/** Pages needed to close the last signature of 4 pages (folded sheets print 4 pages). */
+export const SIGNATURE = 4
+
+/** How many pages the issue's end matter adds to `pageCount`: up to the next multiple of 4, or none. */
+export function fillerPages(model: IssueModel, pageCount: number): number {
+  return issueLayout(model).endMatter === 'none' ? 0 : (SIGNATURE - (pageCount % SIGNATURE)) % SIGNATURE
+}
+
+const filler = StyleSheet.create({
+  // Every style that sets lineHeight sets fontSize too (see BODY in theme.ts); the page
+  // number Text below has its own style and inherits none of these.
+  box: { position: 'absolute', left: MARGIN.left, top: MARGIN.top, width: CONTENT_WIDTH },
+  title: { fontFamily: SANS, fontWeight: 700, fontSize: 17, lineHeight: 1.2, color: COLOR.navy },
+  rule: { marginTop: 5, borderTopWidth: 2.4, borderTopColor: COLOR.accent, width: 44 },
+  noteLine: { height: 24, borderBottomWidth: 0.5, borderBottomColor: COLOR.rule },
+  coverName: { fontFamily: SANS, fontWeight: 700, fontSize: 30, lineHeight: 1.2, letterSpacing: 1.5, color: COLOR.navy },
+  coverPublisher: { fontFamily: SANS, fontSize: 9, lineHeight: 1.4, color: COLOR.muted, marginTop: 4 },
+  text: { fontSize: 10, lineHeight: 1.45, marginTop: 14, textAlign: 'justify' },
+  ad: {
+    marginTop: 120,
+    padding: 28,
+    borderWidth: 2,
+    borderColor: COLOR.navy,
+    backgroundColor: COLOR.tint,
+  },
+  adTitle: { fontFamily: SANS, fontWeight: 700, fontSize: 24, lineHeight: 1.25, color: COLOR.navy },
+})
+
+/** "Subscribe" in the bulletin's words: where to write, from the publisher's settings. */
+function subscribeText(model: IssueModel): string {
+  const { publisher } = model
+  const web = publisher.aboutUrl ? `, or visit ${publisher.aboutUrl}` : ''
+  return `Subscribe to the ${publisher.bulletinName}: it is free, and each issue comes to you by email as soon as it is published. Write to ${publisher.correspondence.email}${web}.`
+}
+
+const NOTE_LINES = Math.floor((PAGE.height - MARGIN.top - MARGIN.bottom - 50) / 24)
+
+/** One page of end matter: what fills the last signature (the issue's `endMatter` choice). */
+function EndMatterPage({ model, kind }: { model: IssueModel; kind: Exclude<EndMatter, 'none'> }) {
+  const { publisher } = model
+  if (kind === 'notes') {
+    return (
+      <View style={filler.box}>
+        <Text style={filler.title}>Notes</Text>
+        <View style={filler.rule} />
+        {Array.from({ length: NOTE_LINES }, (_, i) => (
+          <View key={i} style={filler.noteLine} />
+        ))}
+      </View>
+    )
+  }
+  if (kind === 'houseAd') {
+    return (
+      <View style={filler.box}>
+        <View style={filler.ad}>
+          <Text style={filler.adTitle} hyphenationCallback={whole}>{printable(`Read the ${publisher.bulletinName} every quarter`)}</Text>
+          <Text style={filler.text}>{printable(subscribeText(model))}</Text>
+        </View>
+      </View>
+    )
+  }
+  return (
+    <View style={filler.box}>
+      <Text style={filler.coverName} hyphenationCallback={whole}>{printable(publisher.bulletinName).toUpperCase()}</Text>
+      <Text style={filler.coverPublisher}>{printable(`${publisher.centre}  ·  ${publisher.institute}`)}</Text>
+      <View style={[filler.rule, { width: CONTENT_WIDTH, borderTopWidth: 1.5, borderTopColor: COLOR.navy, marginTop: 10 }]} />
+      <Text style={filler.text}>{printable(model.mastheadOverride ?? publisher.aboutText)}</Text>
+      <Text style={filler.text}>{printable(publisher.rightsText)}</Text>
+      <Text style={filler.text}>{printable(subscribeText(model))}</Text>
+    </View>
+  )
+}
+
 function Masthead({ model }: { model: IssueModel }) {
   const { publisher } = model
   return (
@@ -153,9 +226,13 @@ export function FrameDocument({
   markers,
   gaps = [],
   proofMark,
+  endMatterPages = 0,
 }: {
   model: IssueModel
+  /** Every page, end matter included. */
   pageCount: number
+  /** How many of the last pages are end matter (see fillerPages). */
+  endMatterPages?: number
   markers: readonly FrameMarker[]
   gaps?: readonly FrameGap[]
   /** Printed on every page of a proof (latest drafts, committee only); absent on the edition. */
@@ -163,6 +240,11 @@ export function FrameDocument({
 }) {
   const { publisher } = model
   const pages = Array.from({ length: pageCount }, (_, i) => i)
+  // The end matter fills the pages after the content: notes pages, the chosen one last.
+  const endMatter = issueLayout(model).endMatter
+  const fill = endMatter === 'none' ? 0 : endMatterPages
+  const fillerKind = (index: number): Exclude<EndMatter, 'none'> | undefined =>
+    endMatter === 'none' || index < pageCount - fill ? undefined : index === pageCount - 1 ? endMatter : 'notes'
   return (
     <Document
       {...documentProps(model)}
@@ -175,6 +257,7 @@ export function FrameDocument({
       {pages.map((index) => (
         <Page key={index} size={[PAGE.width, PAGE.height]} style={styles.page}>
           {index === 0 ? <Masthead model={model} /> : null}
+          {fillerKind(index) ? <EndMatterPage model={model} kind={fillerKind(index) ?? 'notes'} /> : null}
           <View style={styles.footerRule} />
           <Text style={styles.footerText}>
             {footerLabel(model)}

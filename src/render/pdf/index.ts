@@ -27,6 +27,7 @@ import {
   FlowSectionsDocument,
   FrameDocument,
   MARGIN,
+  fillerPages,
   MASTHEAD_HEIGHT,
   PAGE,
   SidebarDocument,
@@ -78,10 +79,12 @@ export interface RenderIssuePdfResult {
   passes: number
   /** Characters no font covers; they were printed as "?" (see findUncoveredCharacters). */
   uncoveredCharacters: UncoveredCharacter[]
+  /** Pages of end matter added to close the last signature (counted in pageCount). */
+  endMatterPages: number
 }
 
 /** Bump when a template or the layout changes, so cached parts from before are not reused. */
-const LAYOUT_VERSION = 4
+const LAYOUT_VERSION = 5
 
 // Parsed parts by content hash. Bounded: an editor previewing many issues keeps a few.
 const parts = new LruCache<Part>(40)
@@ -323,8 +326,8 @@ function locate(layout: Layout, dest: string): { page: number; left: number; top
 }
 
 function frameKey(model: IssueModel) {
-  const { publisher, volume, number, quarter, year, periodLabel, title, status, publicationDate } = model
-  return { publisher, volume, number, quarter, year, periodLabel, title, status, publicationDate }
+  const { publisher, volume, number, quarter, year, periodLabel, title, status, publicationDate, layout, mastheadOverride } = model
+  return { publisher, volume, number, quarter, year, periodLabel, title, status, publicationDate, layout, mastheadOverride }
 }
 
 /**
@@ -449,15 +452,19 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
 
   const markers = frameMarkers(layout, contents)
   const { gaps } = layout
+  // End matter (the issue's layout choice) closes the last signature of 4 pages.
+  const endMatterPages = fillerPages(model, layout.pages.length)
+  const pageCount = layout.pages.length + endMatterPages
+  const pages = [...layout.pages, ...Array.from({ length: endMatterPages }, (): Placement[] => [])]
   const proofMark = options.proofMark
-  const frameInput = { ...meta, frame: frameKey(model), pageCount: layout.pages.length, markers, gaps, proofMark }
+  const frameInput = { ...meta, frame: frameKey(model), pageCount, endMatterPages, markers, gaps, proofMark }
   const frameHash = hashOf(frameInput)
   let frameBytes = useCache ? frames.get(frameHash) : undefined
   if (!frameBytes) {
-    frameBytes = await renderBytes(FrameDocument({ model, pageCount: layout.pages.length, markers, gaps, proofMark }))
+    frameBytes = await renderBytes(FrameDocument({ model, pageCount, markers, gaps, endMatterPages, proofMark }))
     if (useCache) frames.set(frameHash, frameBytes)
   }
-  const bytes = await compose(frameBytes, layout.pages, pdfDate(model.publicationDate))
+  const bytes = await compose(frameBytes, pages, pdfDate(model.publicationDate))
 
   const toc: TocEntry[] = items.map((item, i) => ({
     id: item.id,
@@ -466,7 +473,7 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
     page: numbers[i],
     group: item.group,
   }))
-  return { pdf: bytes, pageCount: layout.pages.length, toc, passes, uncoveredCharacters }
+  return { pdf: bytes, pageCount, endMatterPages, toc, passes, uncoveredCharacters }
 }
 
 /** Destinations and bookmarks of the finished issue, in reading order. */

@@ -104,6 +104,13 @@ describe('preflight checks on the model', () => {
     expect(found.every((f) => f.severity === 'warning')).toBe(true)
   })
 
+  it('says how many pages the issue has, how many a signature of 4 needs, and what can fill them', () => {
+    const finding = checkIssueModel(copy(), { pageCount: 9 }).find((f) => f.code === 'page-count')
+    expect(finding?.message).toMatch(/has 9 pages; printed in signatures of 4 it needs 12, so 3 pages are left blank/)
+    expect(finding?.message).toMatch(/notes page.*back cover.*house advertisement/)
+    expect(checkIssueModel(copy(), { pageCount: 11 }).find((f) => f.code === 'page-count')?.message).toMatch(/1 page is left blank/)
+  })
+
   it('warns, item by item, about what is not approved, naming the item and its status', () => {
     const found = checkIssueModel(copy(), {
       unapproved: [
