@@ -169,8 +169,14 @@ export interface Issue {
    * Used in links. Filled from the title when left empty.
    */
   slug: string;
-  volume: number;
-  number: number;
+  /**
+   * Optional: printed only when given.
+   */
+  volume?: number | null;
+  /**
+   * Optional: printed only when given.
+   */
+  number?: number | null;
   quarter: '1' | '2' | '3' | '4';
   year: number;
   publicationDate: string;
@@ -273,6 +279,10 @@ export interface Issue {
 export interface Essay {
   id: number;
   title: string;
+  /**
+   * Leave empty to list the item under its heading.
+   */
+  contentsTitle?: string | null;
   /**
    * Used in links. Filled from the title when left empty.
    */
@@ -469,15 +479,18 @@ export interface User {
  */
 export interface Highlight {
   id: number;
-  title: string;
+  /**
+   * Optional: a captioned photo group needs no title.
+   */
+  title?: string | null;
   eventDate?: string | null;
   photos?:
     | {
         image: number | Media;
         /**
-         * Name the people in the photo.
+         * Name the people in the photo; or leave empty and caption the group below.
          */
-        caption: string;
+        caption?: string | null;
         /**
          * "(Top)", "(Below, from left)", "(Right)"
          */
@@ -485,6 +498,10 @@ export interface Highlight {
         id?: string | null;
       }[]
     | null;
+  /**
+   * One caption for all the photos, e.g. "(Top) … (Below, from left) … and (right) …".
+   */
+  caption?: string | null;
   issue?: (number | null) | Issue;
   /**
    * Assistants send to review; editors request changes, approve or reopen. Only approved items can be published.
@@ -523,6 +540,10 @@ export interface Publication {
   kind: 'forthcoming' | 'recent';
   title: string;
   subtitle?: string | null;
+  /**
+   * Leave empty to list the item under its heading.
+   */
+  contentsTitle?: string | null;
   editors?:
     | {
         /**
@@ -560,14 +581,17 @@ export interface Publication {
    */
   url?: string | null;
   /**
-   * Parts with their chapters. Leave the part title empty when chapters are not grouped.
+   * Parts with their chapters. Leave the part title empty when chapters are not grouped; leave a chapter's number empty for front and back matter ("List of Figures and Tables", "Contributors").
    */
   contents?:
     | {
         title?: string | null;
         chapters?:
           | {
-              number: number;
+              /**
+               * Empty: unnumbered
+               */
+              number?: number | null;
               title: string;
               authors?:
                 | {
@@ -619,6 +643,14 @@ export interface Publication {
 export interface Chronology {
   id: number;
   title: string;
+  /**
+   * Leave empty to list the item under its heading.
+   */
+  contentsTitle?: string | null;
+  /**
+   * e.g. "…, April 2024 to June 2024"
+   */
+  periodInContents?: boolean | null;
   issue?: (number | null) | Issue;
   periodStart: string;
   periodEnd: string;
@@ -1224,6 +1256,7 @@ export interface IssuesSelect<T extends boolean = true> {
  */
 export interface EssaysSelect<T extends boolean = true> {
   title?: T;
+  contentsTitle?: T;
   slug?: T;
   authors?: T;
   standfirst?: T;
@@ -1279,6 +1312,7 @@ export interface PublicationsSelect<T extends boolean = true> {
   kind?: T;
   title?: T;
   subtitle?: T;
+  contentsTitle?: T;
   editors?:
     | T
     | {
@@ -1342,6 +1376,7 @@ export interface HighlightsSelect<T extends boolean = true> {
         positionCue?: T;
         id?: T;
       };
+  caption?: T;
   issue?: T;
   reviewStatus?: T;
   assignee?: T;
@@ -1365,6 +1400,8 @@ export interface HighlightsSelect<T extends boolean = true> {
  */
 export interface ChronologiesSelect<T extends boolean = true> {
   title?: T;
+  contentsTitle?: T;
+  periodInContents?: T;
   issue?: T;
   periodStart?: T;
   periodEnd?: T;
@@ -1726,15 +1763,19 @@ export interface PublicationSetting {
   centre: string;
   aboutText: string;
   aboutUrl?: string | null;
+  /**
+   * Words of the about text that carry the link, e.g. "Korea Bulletin". Empty: the link is printed after the text.
+   */
+  aboutLinkText?: string | null;
   rightsText: string;
   correspondence: {
     name: string;
     email: string;
   };
   /**
-   * Printed in every email footer.
+   * Optional. Printed in every email footer when given; the law of some countries asks for one in bulk mail (campaign readiness says when it is missing).
    */
-  postalAddress: string;
+  postalAddress?: string | null;
   email?: {
     fromName?: string | null;
     fromAddress?: string | null;
@@ -1753,6 +1794,7 @@ export interface PublicationSettingsSelect<T extends boolean = true> {
   centre?: T;
   aboutText?: T;
   aboutUrl?: T;
+  aboutLinkText?: T;
   rightsText?: T;
   correspondence?:
     | T

@@ -16,6 +16,7 @@ import type {
 import { monthName } from '../chronology/dayCell'
 import { env } from '../env'
 import { fromStoredDate } from '../fields/dayDate'
+import { itemTitle, type WorkflowDoc } from '../workflow/fields'
 import { reviewStatusOf, type ReviewStatus } from '../workflow/review'
 import { lexicalToBlocks, paragraphsOf } from './lexical'
 import {
@@ -83,10 +84,10 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
   const broken: string[] = []
   const unapproved: UnapprovedItem[] = []
   // Review status is not part of the model (templates do not print it): it goes beside it.
-  const noteReview = <T extends { title: string; reviewStatus?: string | null }>(kind: UnapprovedItem['kind'], docs: T[]): T[] => {
+  const noteReview = <T extends WorkflowDoc>(kind: UnapprovedItem['kind'], docs: T[]): T[] => {
     for (const doc of docs) {
       const reviewStatus = reviewStatusOf(doc)
-      if (reviewStatus !== 'approved') unapproved.push({ kind, title: doc.title, reviewStatus })
+      if (reviewStatus !== 'approved') unapproved.push({ kind, title: itemTitle(doc), reviewStatus })
     }
     return docs
   }
@@ -174,6 +175,7 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
             id: String(essay.id),
             slug: essay.slug,
             title: essay.title,
+            contentsTitle: essay.contentsTitle || undefined,
             authors: (essay.authors ?? []).map((a) => authorModel(a, `essay "${essay.title}"`)).filter((a): a is AuthorModel => Boolean(a)),
             standfirst: essay.standfirst || undefined,
             body: lexicalToBlocks(essay.body, resolveImage),
@@ -187,11 +189,12 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
           title: section.title,
           highlights: noteReview('highlight', pick(highlights, section.highlights, where)).map((highlight) => ({
             id: String(highlight.id),
-            title: highlight.title,
+            title: highlight.title ?? '',
             eventDate: fromStoredDate(highlight.eventDate),
+            caption: highlight.caption || undefined,
             photos: (highlight.photos ?? []).flatMap((photo) => {
               const image = resolveImage(photo.image)
-              return image ? [{ image, caption: photo.caption, positionCue: photo.positionCue || undefined }] : []
+              return image ? [{ image, caption: photo.caption ?? '', positionCue: photo.positionCue || undefined }] : []
             }),
           })),
         })
@@ -223,6 +226,8 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
           title: section.title,
           chronology: {
             title: chronology.title,
+            contentsTitle: chronology.contentsTitle || undefined,
+            periodInContents: chronology.periodInContents ?? false,
             periodStart: fromStoredDate(chronology.periodStart) ?? '',
             periodEnd: fromStoredDate(chronology.periodEnd) ?? '',
             compiler: chronology.compiler,
@@ -249,8 +254,8 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
     id: String(issue.id),
     slug: issue.slug,
     title: issue.title,
-    volume: issue.volume,
-    number: issue.number,
+    volume: issue.volume ?? undefined,
+    number: issue.number ?? undefined,
     quarter,
     year: issue.year,
     periodLabel: quarterLabel(quarter, issue.year),
@@ -262,9 +267,10 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
       centre: settings.centre,
       aboutText: settings.aboutText,
       aboutUrl: settings.aboutUrl || undefined,
+      aboutLinkText: settings.aboutLinkText || undefined,
       rightsText: settings.rightsText,
       correspondence: { name: settings.correspondence?.name ?? '', email: settings.correspondence?.email ?? '' },
-      postalAddress: settings.postalAddress,
+      postalAddress: settings.postalAddress || undefined,
     },
     coverPullQuote: issue.coverPullQuote?.text
       ? { text: issue.coverPullQuote.text, attribution: issue.coverPullQuote.attribution || undefined }
@@ -293,6 +299,7 @@ function publicationModel(p: Publication, resolveImage: (value: unknown) => Imag
     kind: p.kind,
     title: p.title,
     subtitle: p.subtitle || undefined,
+    contentsTitle: p.contentsTitle || undefined,
     editors: (p.editors ?? []).map((e) => e.name),
     publisher: p.publisher,
     place: p.place || undefined,
@@ -304,7 +311,7 @@ function publicationModel(p: Publication, resolveImage: (value: unknown) => Imag
     contents: (p.contents ?? []).map((part) => ({
       title: part.title ?? '',
       chapters: (part.chapters ?? []).map((chapter) => ({
-        number: chapter.number,
+        number: chapter.number ?? undefined,
         title: chapter.title,
         authors: (chapter.authors ?? []).map((a) => a.name),
       })),

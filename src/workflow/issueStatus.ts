@@ -3,7 +3,7 @@ import type { Payload, Where } from 'payload'
 import type { Issue, IssueExport, User } from '../payload-types'
 import { IssueNotFoundError } from '../issue/assemble'
 import { preflightWithoutRender } from '../issue/preflight'
-import { workflowOf, type WorkflowCollection, type WorkflowDoc } from './fields'
+import { itemTitle, workflowOf, type WorkflowCollection, type WorkflowDoc } from './fields'
 import {
   countsOf,
   missingOf,
@@ -116,7 +116,7 @@ export async function issueStatus(payload: Payload, slug: string, user: User | n
     return {
       collection,
       id: doc.id,
-      title: doc.title,
+      title: itemTitle(doc),
       href: hrefOf(collection, doc.id),
       state: stateOf(doc, everPublished),
       reviewStatus: flow.reviewStatus,
