@@ -6,6 +6,7 @@ import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { publishedOrStaff } from '../src/access/publishedOrStaff'
 import { lockedForProduction } from '../src/fields/layout'
 import { reviewFields } from '../src/fields/reviewFields'
+import { contentsTitleField } from '../src/fields/contentsTitle'
 import { dayDateField } from '../src/fields/dayDate'
 import { publishChronologyEntries } from './hooks/publishChronologyEntries'
 import { draftsWithAutosave, reviewedContentHooks } from './shared'
@@ -29,6 +30,14 @@ export const Chronologies: CollectionConfig = {
   fields: [
     ...lockedForProduction([
       { name: 'title', type: 'text', required: true, defaultValue: 'ASEAN - Korea Relations: A Chronology of Key Events' },
+      contentsTitleField(),
+      {
+        name: 'periodInContents',
+        type: 'checkbox',
+        defaultValue: false,
+        label: 'Add the period to the line in "In this issue"',
+        admin: { description: 'e.g. "…, April 2024 to June 2024"' },
+      },
       { name: 'issue', type: 'relationship', relationTo: 'issues' },
       {
         type: 'row',

@@ -5,6 +5,7 @@ import { canEditContentOrLayout } from '../src/access/canEditContentOrLayout'
 import { canEditContent } from '../src/access/canEditContent'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { publishedOrStaff } from '../src/access/publishedOrStaff'
+import { contentsTitleField } from '../src/fields/contentsTitle'
 import { reviewFields } from '../src/fields/reviewFields'
 import { withLayoutFields } from '../src/fields/layout'
 import { slugField } from '../src/fields/slug'
@@ -28,6 +29,7 @@ export const Essays: CollectionConfig = {
     ...withLayoutFields(
       [
         { name: 'title', type: 'text', required: true },
+        contentsTitleField(),
         slugField(),
         {
           name: 'authors',

@@ -23,7 +23,7 @@ export const Highlights: CollectionConfig = {
   hooks: reviewedContentHooks,
   fields: [
     ...lockedForProduction([
-      { name: 'title', type: 'text', required: true },
+      { name: 'title', type: 'text', admin: { description: 'Optional: a captioned photo group needs no title.' } },
       dayDateField('eventDate', 'Event date'),
       {
         name: 'photos',
@@ -32,9 +32,15 @@ export const Highlights: CollectionConfig = {
         labels: { singular: 'Photo', plural: 'Photos' },
         fields: [
           { name: 'image', type: 'upload', relationTo: 'media', required: true },
-          { name: 'caption', type: 'textarea', required: true, admin: { description: 'Name the people in the photo.' } },
+          { name: 'caption', type: 'textarea', admin: { description: 'Name the people in the photo; or leave empty and caption the group below.' } },
           { name: 'positionCue', type: 'text', label: 'Position cue', admin: { description: '"(Top)", "(Below, from left)", "(Right)"' } },
         ],
+      },
+      {
+        name: 'caption',
+        type: 'textarea',
+        label: 'Caption of the group',
+        admin: { description: 'One caption for all the photos, e.g. "(Top) … (Below, from left) … and (right) …".' },
       },
       { name: 'issue', type: 'relationship', relationTo: 'issues' },
     ]),

@@ -117,8 +117,8 @@ export const Issues: CollectionConfig = {
       {
         type: 'row',
         fields: [
-          { name: 'volume', type: 'number', required: true, min: 1, admin: { width: '25%' } },
-          { name: 'number', type: 'number', required: true, min: 1, admin: { width: '25%' } },
+          { name: 'volume', type: 'number', min: 1, admin: { width: '25%', description: 'Optional: printed only when given.' } },
+          { name: 'number', type: 'number', min: 1, admin: { width: '25%', description: 'Optional: printed only when given.' } },
           {
             name: 'quarter',
             type: 'select',

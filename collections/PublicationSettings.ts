@@ -20,6 +20,12 @@ export const PublicationSettings: GlobalConfig = {
     },
     { name: 'aboutText', type: 'textarea', required: true, label: 'About the bulletin' },
     { name: 'aboutUrl', type: 'text', label: 'Link in the about text' },
+    {
+      name: 'aboutLinkText',
+      type: 'text',
+      label: 'Linked words of the about text',
+      admin: { description: 'Words of the about text that carry the link, e.g. "Korea Bulletin". Empty: the link is printed after the text.' },
+    },
     { name: 'rightsText', type: 'textarea', required: true, label: 'Rights' },
     {
       name: 'correspondence',
@@ -30,7 +36,11 @@ export const PublicationSettings: GlobalConfig = {
         { name: 'email', type: 'email', required: true },
       ],
     },
-    { name: 'postalAddress', type: 'textarea', required: true, admin: { description: 'Printed in every email footer.' } },
+    {
+      name: 'postalAddress',
+      type: 'textarea',
+      admin: { description: 'Optional. Printed in every email footer when given; the law of some countries asks for one in bulk mail (campaign readiness says when it is missing).' },
+    },
     {
       name: 'email',
       type: 'group',

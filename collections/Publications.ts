@@ -6,6 +6,7 @@ import { canEditContentOrLayout } from '../src/access/canEditContentOrLayout'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { publishedOrStaff } from '../src/access/publishedOrStaff'
 import { lockedForProduction } from '../src/fields/layout'
+import { contentsTitleField } from '../src/fields/contentsTitle'
 import { publicationKindField } from '../src/fields/publicationKind'
 import { reviewFields } from '../src/fields/reviewFields'
 import { draftsWithAutosave, reviewedContentHooks } from './shared'
@@ -33,6 +34,7 @@ export const Publications: CollectionConfig = {
       publicationKindField(),
       { name: 'title', type: 'text', required: true },
       { name: 'subtitle', type: 'text' },
+      contentsTitleField(),
       names('editors', 'Editor'),
       {
         type: 'row',
@@ -51,7 +53,7 @@ export const Publications: CollectionConfig = {
         type: 'array',
         label: 'Table of contents',
         labels: { singular: 'Part', plural: 'Parts' },
-        admin: { description: 'Parts with their chapters. Leave the part title empty when chapters are not grouped.' },
+        admin: { description: 'Parts with their chapters. Leave the part title empty when chapters are not grouped; leave a chapter\'s number empty for front and back matter ("List of Figures and Tables", "Contributors").' },
         fields: [
           { name: 'title', type: 'text', label: 'Part title' },
           {
@@ -62,7 +64,7 @@ export const Publications: CollectionConfig = {
               {
                 type: 'row',
                 fields: [
-                  { name: 'number', type: 'number', required: true, min: 1, admin: { width: '15%' } },
+                  { name: 'number', type: 'number', min: 1, admin: { width: '15%', description: 'Empty: unnumbered' } },
                   { name: 'title', type: 'text', required: true, admin: { width: '85%' } },
                 ],
               },

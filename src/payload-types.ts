@@ -169,8 +169,14 @@ export interface Issue {
    * Used in links. Filled from the title when left empty.
    */
   slug: string;
-  volume: number;
-  number: number;
+  /**
+   * Optional: printed only when given.
+   */
+  volume?: number | null;
+  /**
+   * Optional: printed only when given.
+   */
+  number?: number | null;
   quarter: '1' | '2' | '3' | '4';
   year: number;
   publicationDate: string;
@@ -277,6 +283,10 @@ export interface Issue {
 export interface Essay {
   id: number;
   title: string;
+  /**
+   * Leave empty to list the item under its heading.
+   */
+  contentsTitle?: string | null;
   /**
    * Used in links. Filled from the title when left empty.
    */
@@ -473,15 +483,18 @@ export interface User {
  */
 export interface Highlight {
   id: number;
-  title: string;
+  /**
+   * Optional: a captioned photo group needs no title.
+   */
+  title?: string | null;
   eventDate?: string | null;
   photos?:
     | {
         image: number | Media;
         /**
-         * Name the people in the photo.
+         * Name the people in the photo; or leave empty and caption the group below.
          */
-        caption: string;
+        caption?: string | null;
         /**
          * "(Top)", "(Below, from left)", "(Right)"
          */
@@ -489,6 +502,10 @@ export interface Highlight {
         id?: string | null;
       }[]
     | null;
+  /**
+   * One caption for all the photos, e.g. "(Top) … (Below, from left) … and (right) …".
+   */
+  caption?: string | null;
   issue?: (number | null) | Issue;
   /**
    * Assistants send to review; editors request changes, approve or reopen. Only approved items can be published.
@@ -527,6 +544,10 @@ export interface Publication {
   kind: 'forthcoming' | 'recent';
   title: string;
   subtitle?: string | null;
+  /**
+   * Leave empty to list the item under its heading.
+   */
+  contentsTitle?: string | null;
   editors?:
     | {
         /**
@@ -564,14 +585,17 @@ export interface Publication {
    */
   url?: string | null;
   /**
-   * Parts with their chapters. Leave the part title empty when chapters are not grouped.
+   * Parts with their chapters. Leave the part title empty when chapters are not grouped; leave a chapter's number empty for front and back matter ("List of Figures and Tables", "Contributors").
    */
   contents?:
     | {
         title?: string | null;
         chapters?:
           | {
-              number: number;
+              /**
+               * Empty: unnumbered
+               */
+              number?: number | null;
               title: string;
               authors?:
                 | {
@@ -623,6 +647,14 @@ export interface Publication {
 export interface Chronology {
   id: number;
   title: string;
+  /**
+   * Leave empty to list the item under its heading.
+   */
+  contentsTitle?: string | null;
+  /**
+   * e.g. "…, April 2024 to June 2024"
+   */
+  periodInContents?: boolean | null;
   issue?: (number | null) | Issue;
   periodStart: string;
   periodEnd: string;
@@ -1231,6 +1263,7 @@ export interface IssuesSelect<T extends boolean = true> {
  */
 export interface EssaysSelect<T extends boolean = true> {
   title?: T;
+  contentsTitle?: T;
   slug?: T;
   authors?: T;
   standfirst?: T;
@@ -1286,6 +1319,7 @@ export interface PublicationsSelect<T extends boolean = true> {
   kind?: T;
   title?: T;
   subtitle?: T;
+  contentsTitle?: T;
   editors?:
     | T
     | {
@@ -1349,6 +1383,7 @@ export interface HighlightsSelect<T extends boolean = true> {
         positionCue?: T;
         id?: T;
       };
+  caption?: T;
   issue?: T;
   reviewStatus?: T;
   assignee?: T;
@@ -1372,6 +1407,8 @@ export interface HighlightsSelect<T extends boolean = true> {
  */
 export interface ChronologiesSelect<T extends boolean = true> {
   title?: T;
+  contentsTitle?: T;
+  periodInContents?: T;
   issue?: T;
   periodStart?: T;
   periodEnd?: T;
@@ -1734,15 +1771,19 @@ export interface PublicationSetting {
   centre: string;
   aboutText: string;
   aboutUrl?: string | null;
+  /**
+   * Words of the about text that carry the link, e.g. "Korea Bulletin". Empty: the link is printed after the text.
+   */
+  aboutLinkText?: string | null;
   rightsText: string;
   correspondence: {
     name: string;
     email: string;
   };
   /**
-   * Printed in every email footer.
+   * Optional. Printed in every email footer when given; the law of some countries asks for one in bulk mail (campaign readiness says when it is missing).
    */
-  postalAddress: string;
+  postalAddress?: string | null;
   email?: {
     fromName?: string | null;
     fromAddress?: string | null;
@@ -1761,6 +1802,7 @@ export interface PublicationSettingsSelect<T extends boolean = true> {
   centre?: T;
   aboutText?: T;
   aboutUrl?: T;
+  aboutLinkText?: T;
   rightsText?: T;
   correspondence?:
     | T

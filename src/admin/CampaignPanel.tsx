@@ -46,7 +46,7 @@ interface Status {
   lastError?: string
   problems: Problem[]
   problemsTotal: number
-  readiness?: { ok: boolean; problems: string[]; audienceEstimate: number; preflight: { errors: Finding[]; warnings: Finding[] } }
+  readiness?: { ok: boolean; problems: string[]; warnings?: string[]; audienceEstimate: number; preflight: { errors: Finding[]; warnings: Finding[] } }
 }
 
 const STATES: Array<{ key: DeliveryStatus; label: string; colour: string; help: string }> = [
@@ -188,6 +188,11 @@ export function CampaignPanel() {
               {s.readiness.preflight.errors.map((e, i) => <li key={i}>{e.where}: {e.message}</li>)}
             </ul>
           )}
+          {(s.readiness.warnings ?? []).map((w) => (
+            <p key={w} style={{ margin: '0.25rem 0 0', color: 'var(--theme-warning-600, #b35c00)' }} data-testid="campaign-warning">
+              {w}
+            </p>
+          ))}
           {s.status === 'scheduled' ? <p style={{ margin: '0.25rem 0 0' }}>Scheduled for {when(s.scheduledAt)}.</p> : null}
         </div>
       ) : null}

@@ -17,7 +17,7 @@
  *
  * Order: orderInDay is the place among entries that start on the same day. Stored entries
  * the document does not match keep their order and come first; the document's entries
- * follow in date order (sortEntries: start, end, then as in the document).
+ * follow by start date, in the document's order within a day (sortEntries).
  */
 import { entryKey, entryText, normaliseForMatch, sortEntries, type Diagnostic, type ParsedEntry } from './parse'
 import type { CountryCode } from './countries'

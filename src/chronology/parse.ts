@@ -149,11 +149,14 @@ export function entryKey(entry: EntryKeySource): string {
   return `${entry.startDate}|${entry.endDate}|${normaliseForMatch(text)}`
 }
 
-/** Entries by start date, then end date; entries on the same days keep their order. */
-export function sortEntries<T extends { startDate: string; endDate: string }>(entries: readonly T[]): T[] {
-  return [...entries].sort(
-    (a, b) => compare(a.startDate, b.startDate) || compare(a.endDate, b.endDate),
-  )
+/**
+ * Entries by start date; entries that start on the same day keep the document's order. The
+ * compiler often lists a day's multi-day entry first ("23rd - 26th" before "23rd"): that order
+ * is an editorial decision, so the end date does not sort.
+ */
+export function sortEntries<T extends { startDate: string }>(entries: readonly T[]): T[] {
+  // Array.prototype.sort is stable.
+  return [...entries].sort((a, b) => compare(a.startDate, b.startDate))
 }
 
 function compare(a: string, b: string): number {

@@ -84,7 +84,13 @@ export interface Readiness {
   audienceEstimate: number
   ok: boolean
   problems: string[]
+  /** What does not stop the sending but the editor should know, e.g. a footer without a postal address. */
+  warnings: string[]
 }
+
+/** The bulk-mail laws of some countries (e.g. CAN-SPAM in the US) ask for the sender's postal address. */
+export const NO_POSTAL_ADDRESS_WARNING =
+  'The publication settings have no postal address: the newsletter footer will print none, and the bulk-mail law of some countries (e.g. CAN-SPAM in the US) asks for one. Add it under Settings › Publication settings.'
 
 /**
  * Whether the issue may be sent: published, and its published version passes preflight
@@ -100,10 +106,12 @@ export async function campaignReadiness(payload: Payload, issue: Issue): Promise
   })
   const isPublished = published.docs.length > 0
   let preflight: PreflightReport = { slug: issue.slug, ok: true, errors: [], warnings: [] }
+  const warnings: string[] = []
   if (isPublished) {
     try {
       const { model, brokenReferences } = await assembleIssue(payload, issue.slug, { draft: false })
       preflight = reportOf(issue.slug, checkIssueModel(model, { brokenReferences }))
+      if (!model.publisher.postalAddress?.trim()) warnings.push(NO_POSTAL_ADDRESS_WARNING)
     } catch (error) {
       if (!(error instanceof IssueNotFoundError)) throw error
     }
@@ -118,6 +126,7 @@ export async function campaignReadiness(payload: Payload, issue: Issue): Promise
     audienceEstimate: totalDocs,
     ok: problems.length === 0,
     problems,
+    warnings,
   }
 }
 

@@ -16,6 +16,7 @@ import type {
 import { monthName } from '../chronology/dayCell'
 import { env } from '../env'
 import { fromStoredDate } from '../fields/dayDate'
+import { itemTitle, type WorkflowDoc } from '../workflow/fields'
 import { reviewStatusOf, type ReviewStatus } from '../workflow/review'
 import { lexicalToBlocks, paragraphsOf, type OnRefusedLink } from './lexical'
 import { allowedLinkUrl } from './links'
@@ -102,10 +103,10 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
     return allowed
   }
   // Review status is not part of the model (templates do not print it): it goes beside it.
-  const noteReview = <T extends { title: string; reviewStatus?: string | null }>(kind: UnapprovedItem['kind'], docs: T[]): T[] => {
+  const noteReview = <T extends WorkflowDoc>(kind: UnapprovedItem['kind'], docs: T[]): T[] => {
     for (const doc of docs) {
       const reviewStatus = reviewStatusOf(doc)
-      if (reviewStatus !== 'approved') unapproved.push({ kind, title: doc.title, reviewStatus })
+      if (reviewStatus !== 'approved') unapproved.push({ kind, title: itemTitle(doc), reviewStatus })
     }
     return docs
   }
@@ -193,6 +194,7 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
             id: String(essay.id),
             slug: essay.slug,
             title: essay.title,
+            contentsTitle: essay.contentsTitle || undefined,
             authors: (essay.authors ?? []).map((a) => authorModel(a, `essay "${essay.title}"`)).filter((a): a is AuthorModel => Boolean(a)),
             standfirst: essay.standfirst || undefined,
             body: lexicalToBlocks(essay.body, resolveImage, refuseLinksOf(`essay “${essay.title}”, body`)),
@@ -210,11 +212,12 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
           title: section.title,
           highlights: noteReview('highlight', pick(highlights, section.highlights, where)).map((highlight) => ({
             id: String(highlight.id),
-            title: highlight.title,
+            title: highlight.title ?? '',
             eventDate: fromStoredDate(highlight.eventDate),
+            caption: highlight.caption || undefined,
             photos: (highlight.photos ?? []).flatMap((photo) => {
               const image = resolveImage(photo.image)
-              return image ? [{ image, caption: photo.caption, positionCue: photo.positionCue || undefined }] : []
+              return image ? [{ image, caption: photo.caption ?? '', positionCue: photo.positionCue || undefined }] : []
             }),
           })),
         })
@@ -248,6 +251,8 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
           title: section.title,
           chronology: {
             title: chronology.title,
+            contentsTitle: chronology.contentsTitle || undefined,
+            periodInContents: chronology.periodInContents ?? false,
             periodStart: fromStoredDate(chronology.periodStart) ?? '',
             periodEnd: fromStoredDate(chronology.periodEnd) ?? '',
             compiler: chronology.compiler,
@@ -274,8 +279,8 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
     id: String(issue.id),
     slug: issue.slug,
     title: issue.title,
-    volume: issue.volume,
-    number: issue.number,
+    volume: issue.volume ?? undefined,
+    number: issue.number ?? undefined,
     quarter,
     year: issue.year,
     periodLabel: quarterLabel(quarter, issue.year),
@@ -287,9 +292,10 @@ export async function assembleIssue(payload: Payload, slug: string, options: Ass
       centre: settings.centre,
       aboutText: settings.aboutText,
       aboutUrl: linkField(settings.aboutUrl, 'publication settings, about link'),
+      aboutLinkText: settings.aboutLinkText || undefined,
       rightsText: settings.rightsText,
       correspondence: { name: settings.correspondence?.name ?? '', email: settings.correspondence?.email ?? '' },
-      postalAddress: settings.postalAddress,
+      postalAddress: settings.postalAddress || undefined,
     },
     coverPullQuote: issue.coverPullQuote?.text
       ? { text: issue.coverPullQuote.text, attribution: issue.coverPullQuote.attribution || undefined }
@@ -329,6 +335,7 @@ function publicationModel(
     kind: p.kind,
     title: p.title,
     subtitle: p.subtitle || undefined,
+    contentsTitle: p.contentsTitle || undefined,
     editors: (p.editors ?? []).map((e) => e.name),
     publisher: p.publisher,
     place: p.place || undefined,
@@ -340,7 +347,7 @@ function publicationModel(
     contents: (p.contents ?? []).map((part) => ({
       title: part.title ?? '',
       chapters: (part.chapters ?? []).map((chapter) => ({
-        number: chapter.number,
+        number: chapter.number ?? undefined,
         title: chapter.title,
         authors: (chapter.authors ?? []).map((a) => a.name),
       })),

@@ -81,6 +81,8 @@ export const essaySchema = z.object({
   id: z.string(),
   slug: z.string(),
   title: z.string().min(1),
+  /** The title in "In this issue" when it differs from the heading. */
+  contentsTitle: z.string().optional(),
   authors: z.array(authorSchema),
   standfirst: z.string().optional(),
   body: z.array(blockSchema),
@@ -96,13 +98,21 @@ export const essaySchema = z.object({
 })
 export type EssayModel = z.infer<typeof essaySchema>
 
+/**
+ * An event at the Centre as a captioned group of photos. The title may be empty (the section
+ * heading says what they are); one caption may cover all the photos ("(Top) …, (Below, from
+ * left) … and (right) …"), or each photo has its own.
+ */
 export const highlightSchema = z.object({
   id: z.string(),
   title: z.string(),
   eventDate: isoDate.optional(),
+  /** One caption for the whole group; empty when each photo has its own. */
+  caption: z.string().optional(),
   photos: z.array(
     z.object({
       image: imageSchema,
+      /** Empty when the group's caption covers this photo. */
       caption: z.string(),
       /** "(Top)", "(Below, from left)", "(Right)". */
       positionCue: z.string().optional(),
@@ -116,6 +126,8 @@ export const publicationSchema = z.object({
   kind: z.enum(['forthcoming', 'recent']),
   title: z.string().min(1),
   subtitle: z.string().optional(),
+  /** The title in "In this issue" when it differs from the heading. */
+  contentsTitle: z.string().optional(),
   editors: z.array(z.string()),
   publisher: z.string(),
   /** "London and New York". */
@@ -131,7 +143,8 @@ export const publicationSchema = z.object({
       title: z.string(),
       chapters: z.array(
         z.object({
-          number: z.number().int().positive(),
+          /** Absent for unnumbered front and back matter ("List of Figures and Tables", "Contributors"). */
+          number: z.number().int().positive().optional(),
           title: z.string(),
           authors: z.array(z.string()),
         }),
@@ -153,6 +166,10 @@ export type ChronologyEntryModel = z.infer<typeof chronologyEntrySchema>
 
 export const chronologySchema = z.object({
   title: z.string(),
+  /** The title in "In this issue" when it differs from the heading. */
+  contentsTitle: z.string().optional(),
+  /** The contents line carries the period: "…, April 2024 to June 2024". */
+  periodInContents: z.boolean().optional(),
   periodStart: isoDate,
   periodEnd: isoDate,
   compiler: z.string(),
@@ -193,17 +210,22 @@ export const publisherSchema = z.object({
   centre: z.string().min(1),
   aboutText: z.string(),
   aboutUrl: z.string().optional(),
+  /** Words of the about text that carry aboutUrl; without them the link follows the text. */
+  aboutLinkText: z.string().optional(),
   rightsText: z.string(),
+  /** A name and an email; the postal address is separate and optional. */
   correspondence: z.object({ name: z.string(), email: z.string().email() }),
-  postalAddress: z.string(),
+  /** Optional: emails print it when given (campaign readiness warns when it is missing). */
+  postalAddress: z.string().optional(),
 })
 
 export const issueModelSchema = z.object({
   id: z.string(),
   slug: z.string().min(1),
   title: z.string().min(1),
-  volume: z.number().int().positive(),
-  number: z.number().int().positive(),
+  /** Optional: many issues print neither; renderers print only what is given. */
+  volume: z.number().int().positive().optional(),
+  number: z.number().int().positive().optional(),
   quarter: z.number().int().min(1).max(4),
   year: z.number().int(),
   /** "April–June 2024" */

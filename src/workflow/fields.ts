@@ -49,3 +49,14 @@ export function workflowOf(doc: WorkflowDoc): Workflow {
     unresolvedNotes: notes.filter((note) => note && typeof note === 'object' && note.resolved !== true).length,
   }
 }
+
+/**
+ * How an item is named in lists: its title; for a highlight without one (a captioned photo
+ * group), the opening of its caption.
+ */
+export function itemTitle(doc: WorkflowDoc): string {
+  if (doc.title) return doc.title
+  const caption = 'caption' in doc && typeof doc.caption === 'string' ? doc.caption.replace(/\s+/g, ' ').trim() : ''
+  if (caption) return caption.length > 60 ? `${caption.slice(0, 59).replace(/\s+\S*$/, '')}…` : caption
+  return `Untitled ${String(doc.id)}`
+}

@@ -4,7 +4,7 @@ import type { Issue, IssueExport, User } from '../payload-types'
 import { IssueNotFoundError } from '../issue/assemble'
 import type { PdfKind } from '../issue/pdfKind'
 import { preflightWithoutRender } from '../issue/preflight'
-import { workflowOf, type WorkflowCollection, type WorkflowDoc } from './fields'
+import { itemTitle, workflowOf, type WorkflowCollection, type WorkflowDoc } from './fields'
 import {
   countsOf,
   missingOf,
@@ -117,7 +117,7 @@ export async function issueStatus(payload: Payload, slug: string, user: User | n
     return {
       collection,
       id: doc.id,
-      title: doc.title,
+      title: itemTitle(doc),
       href: hrefOf(collection, doc.id),
       state: stateOf(doc, everPublished),
       reviewStatus: flow.reviewStatus,

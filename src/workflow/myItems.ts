@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { User } from '../payload-types'
-import { WORKFLOW_COLLECTIONS, workflowOf, type ReviewStatus, type WorkflowCollection, type WorkflowDoc } from './fields'
+import { itemTitle, WORKFLOW_COLLECTIONS, workflowOf, type ReviewStatus, type WorkflowCollection, type WorkflowDoc } from './fields'
 
 /**
  * "My items": the essays, highlights, publications and chronologies assigned to a member
@@ -47,7 +47,7 @@ export async function myItems(payload: Payload, user: User | null | undefined): 
       items.push({
         collection,
         id: doc.id,
-        title: doc.title,
+        title: itemTitle(doc),
         href: `${admin}/collections/${collection}/${encodeURIComponent(String(doc.id))}`,
         state: doc._status === 'published' ? 'published' : 'draft',
         reviewStatus: flow.reviewStatus,

@@ -4,7 +4,7 @@
  */
 import { Box, Button, EmailPage, Label, Lines, Picture, PublisherLine, Rule, TextLink, text } from './parts'
 import { colors, fonts } from './theme'
-import type { ChronologyView, NewsletterView, PublicationView } from './view'
+import type { ChronologyView, NewsletterView, PhotoView, PublicationView } from './view'
 
 const CARD_WIDTH = 600
 
@@ -189,37 +189,51 @@ function Essays({ view }: { view: NewsletterView }) {
 function Highlights({ view }: { view: NewsletterView }) {
   if (view.photos.length === 0) return null
   const pair = view.photos.length > 1
+  // Every group, two to a row (stacked on phones).
+  const rows: PhotoView[][] = []
+  for (let i = 0; i < view.photos.length; i += pair ? 2 : 1) rows.push(view.photos.slice(i, i + (pair ? 2 : 1)))
   return (
     <>
       <Rule />
       <Label>{view.highlightsHeading}</Label>
-      <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} border={0} style={{ margin: '0 0 20px' }}>
+      <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} border={0} style={{ margin: '0 0 8px' }}>
         <tbody>
-          <tr>
-            {view.photos.map((photo, i) => (
-              <td
-                key={photo.image.src}
-                className={pair ? 'bp-stack' : undefined}
-                width={pair ? '50%' : '100%'}
-                valign="top"
-                style={{
-                  width: pair ? '50%' : '100%',
-                  verticalAlign: 'top',
-                  padding: pair ? (i === 0 ? '0 8px 12px 0' : '0 0 12px 8px') : '0 0 12px',
-                }}
-              >
-                <Picture image={photo.image} className="bp-photo" />
-                <p className="bp-ink" style={{ ...text.small, color: colors.ink, fontWeight: 700, marginTop: '8px' }}>
-                  {photo.eventTitle}
-                </p>
-                <p className="bp-muted" style={text.small}>
-                  {photo.caption}
-                </p>
-              </td>
-            ))}
-          </tr>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((photo, i) => (
+                <td
+                  key={photo.image.src}
+                  className={pair ? 'bp-stack' : undefined}
+                  width={pair ? '50%' : '100%'}
+                  valign="top"
+                  style={{
+                    width: pair ? '50%' : '100%',
+                    verticalAlign: 'top',
+                    padding: pair ? (i === 0 ? '0 8px 12px 0' : '0 0 12px 8px') : '0 0 12px',
+                  }}
+                >
+                  <Picture image={photo.image} className="bp-photo" />
+                  {photo.eventTitle ? (
+                    <p className="bp-ink" style={{ ...text.small, color: colors.ink, fontWeight: 700, marginTop: '8px' }}>
+                      {photo.eventTitle}
+                    </p>
+                  ) : null}
+                  {photo.caption ? (
+                    <p className="bp-muted" style={{ ...text.small, ...(photo.eventTitle ? {} : { marginTop: '8px' }) }}>
+                      {photo.caption}
+                    </p>
+                  ) : null}
+                </td>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
+      {view.morePhotos.count > 0 ? (
+        <p style={{ ...text.small, fontSize: '14px', fontWeight: 700, margin: '0 0 20px' }}>
+          <TextLink href={view.morePhotos.url}>{`See all the photos online (${view.morePhotos.count} more)\u00a0→`}</TextLink>
+        </p>
+      ) : null}
     </>
   )
 }
@@ -272,6 +286,11 @@ function Publications({ heading, items }: { heading: string; items: PublicationV
                 <p className="bp-muted" style={{ ...text.small, margin: '0 0 8px' }}>
                   {p.imprint}
                 </p>
+                {p.description ? (
+                  <p className="bp-ink" style={{ ...text.small, color: colors.ink, margin: '0 0 8px' }}>
+                    {p.description}
+                  </p>
+                ) : null}
                 <p style={{ ...text.small, fontSize: '14px', fontWeight: 700 }}>
                   <TextLink href={p.url}>{`${p.linkLabel}\u00a0→`}</TextLink>
                 </p>
@@ -320,7 +339,10 @@ function Chronology({ chronology: c }: { chronology: ChronologyView }) {
                       {h.day}
                     </td>
                     <td valign="top" className="bp-ink" style={{ ...text.small, color: colors.ink, verticalAlign: 'top', padding: '0 0 8px' }}>
-                      {h.text}
+                      {/* Each headline leads to the whole entry. */}
+                      <a href={h.url} className="bp-ink" style={{ color: colors.ink, textDecoration: 'none' }}>
+                        {h.text}
+                      </a>
                     </td>
                   </tr>
                 ))}

@@ -33,14 +33,18 @@ export function renderNewsletterText(view: NewsletterView): string {
 
   if (view.photos.length > 0) {
     heading(view.highlightsHeading)
-    for (const p of view.photos) block(`${p.eventTitle}: ${p.caption}`)
-    block(`More photos in the online edition: ${view.links.issueUrl}`)
+    for (const p of view.photos) block([p.eventTitle, p.caption].filter(Boolean).join(': '))
+    block(
+      view.morePhotos.count > 0
+        ? `All the photos (${view.morePhotos.count} more) in the online edition: ${view.morePhotos.url}`
+        : `In the online edition: ${view.morePhotos.url}`,
+    )
   }
 
   for (const group of view.publicationGroups) {
     heading(group.heading)
     for (const p of group.items) {
-      block(p.subtitle ? `${p.title}: ${p.subtitle}` : p.title, p.byline, p.imprint, `${p.linkLabel}: ${p.url}`)
+      block(p.subtitle ? `${p.title}: ${p.subtitle}` : p.title, p.byline, p.imprint, p.description, `${p.linkLabel}: ${p.url}`)
     }
   }
 

@@ -4,6 +4,7 @@
  * Pure: no Payload, no database, no network.
  */
 import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
+import { issueLine } from '@/issue/labels'
 import type {
   AuthorModel,
   Block,
@@ -45,6 +46,7 @@ export interface EssayTeaser {
 export interface PhotoView {
   image: EmailImage
   caption: string
+  /** Empty for a captioned photo group without a title. */
   eventTitle: string
 }
 
@@ -56,12 +58,15 @@ export interface PublicationView {
   url: string
   linkLabel: string
   cover?: EmailImage
+  /** The opening of the book's description, cut at a sentence or word end. */
+  description: string
 }
 
 export interface ChronologyMonthView {
   heading: string
   count: number
-  headlines: Array<{ day: string; text: string }>
+  /** Cut ones end in an ellipsis; each links to the full chronology. */
+  headlines: Array<{ day: string; text: string; url: string }>
   /** Entries of this month not shown as headlines. */
   more: number
 }
@@ -91,7 +96,10 @@ export interface NewsletterView {
   essaysHeading: string
   essays: EssayTeaser[]
   highlightsHeading: string
+  /** One photo of every highlights group, in issue order. */
   photos: PhotoView[]
+  /** Where the highlights are online, with how many photos the email leaves out (0: none). */
+  morePhotos: { count: number; url: string }
   publicationGroups: Array<{ heading: string; items: PublicationView[] }>
   chronologies: ChronologyView[]
   links: NewsletterLinks
@@ -110,15 +118,30 @@ export const COVER_WIDTH = 90
 /** Headlines shown per month; the rest is one click away in the full chronology. */
 export const HEADLINES_PER_MONTH = 3
 export const HEADLINE_MAX_CHARS = 180
-export const MAX_PHOTOS = 2
+/** A first sentence up to this long is shown whole rather than cut mid-phrase. */
+export const HEADLINE_SENTENCE_MAX_CHARS = 240
+export const DESCRIPTION_MAX_CHARS = 320
 
 /** The fragment the web edition uses for an essay: issueUrl#essay-<slug>. */
 export function essayAnchor(slug: string): string {
   return `essay-${slug}`
 }
 
+/** The web edition's anchor of the highlights section at `index` in the issue's sections. */
+export function highlightsAnchor(index: number): string {
+  return `highlights-${index + 1}`
+}
+
+/**
+ * The bulletin's name, the period and the issue title, each once: "Korea Bulletin, April–June
+ * 2024" already holds the name and the period, so it is the whole subject.
+ */
 export function newsletterSubject(model: IssueModel): string {
-  return oneLine(`${model.publisher.bulletinName} — ${model.periodLabel}: ${model.title}`)
+  const title = oneLine(model.title)
+  const holds = (part: string) => title.toLowerCase().includes(oneLine(part).toLowerCase())
+  const lead = [model.publisher.bulletinName, model.periodLabel].filter((part) => part && !holds(part))
+  if (lead.length === 0) return title
+  return oneLine(`${lead.join(' — ')}: ${title}`)
 }
 
 /** "Dear Kim Minji," when the name is known, "Dear reader," otherwise. */
@@ -137,10 +160,11 @@ export function buildNewsletterView(
   let essaysHeading = 'Essays'
   let highlightsHeading = 'Highlights'
   const highlights: HighlightModel[] = []
+  let highlightsUrl = links.issueUrl
   const publicationGroups: NewsletterView['publicationGroups'] = []
   const chronologies: ChronologyView[] = []
 
-  for (const section of model.sections) {
+  for (const [index, section] of model.sections.entries()) {
     switch (section.kind) {
       case 'essays':
         if (essays.length === 0) essaysHeading = section.title
@@ -154,7 +178,10 @@ export function buildNewsletterView(
         }
         break
       case 'highlights':
-        if (highlights.length === 0) highlightsHeading = section.title
+        if (highlights.length === 0) {
+          highlightsHeading = section.title
+          highlightsUrl = `${links.issueUrl}#${highlightsAnchor(index)}`
+        }
         highlights.push(...section.highlights)
         break
       case 'forthcoming':
@@ -185,7 +212,7 @@ export function buildNewsletterView(
         : truncate(model.title, 140),
     bulletinName: publisher.bulletinName,
     publisherLine: `${publisher.centre}, ${publisher.institute}`,
-    issueLine: `Volume ${model.volume}, Number ${model.number} · ${model.periodLabel}`,
+    issueLine: issueLine(model),
     title: oneLine(model.title),
     greeting: greetingFor(recipient),
     introParagraphs,
@@ -199,14 +226,14 @@ export function buildNewsletterView(
     essaysHeading,
     essays,
     highlightsHeading,
-    photos: pickPhotos(highlights, links.publicUrl),
+    ...highlightPhotos(highlights, links.publicUrl, highlightsUrl),
     publicationGroups,
     chronologies,
     links,
     footer: {
       publisher: `${publisher.centre}, ${publisher.institute}`,
       // The address often repeats the publisher line; print it once.
-      postalLines: publisher.postalAddress
+      postalLines: (publisher.postalAddress ?? '')
         .split(/\r?\n|;\s*/)
         .map(oneLine)
         .filter((l) => l && l !== `${publisher.centre}, ${publisher.institute}`),
@@ -232,23 +259,54 @@ function publicationView(p: PublicationModel, links: NewsletterLinks): Publicati
     url: publisherUrl ?? links.issueUrl,
     linkLabel: publisherUrl ? 'Details from the publisher' : 'More in this issue',
     cover: p.cover ? emailImage(p.cover, COVER_WIDTH, links.publicUrl, p.cover.alt || `Cover of ${p.title}`) : undefined,
+    description: truncate(firstSentences(blocksText(p.description), DESCRIPTION_MAX_CHARS), DESCRIPTION_MAX_CHARS),
   }
 }
 
-function pickPhotos(highlights: HighlightModel[], publicUrl: string): PhotoView[] {
-  // One photo from each event first, so two photos show two events when there are two.
-  const candidates = [
-    ...highlights.flatMap((h) => h.photos.slice(0, 1).map((photo) => ({ h, photo }))),
-    ...highlights.flatMap((h) => h.photos.slice(1).map((photo) => ({ h, photo }))),
-  ].filter(({ photo }) => absoluteUrl(photo.image.emailUrl, publicUrl) !== undefined)
-  const chosen = candidates.slice(0, MAX_PHOTOS)
-  // A single photo gets the full width; two sit side by side (stacked on phones).
-  const width = chosen.length > 1 ? PHOTO_WIDTH_PAIR : CONTENT_WIDTH
-  return chosen.flatMap(({ h, photo }) => {
-    const image = emailImage(photo.image, width, publicUrl, photo.image.alt || photo.caption)
+/** The plain text of paragraphs and quotes, one space between blocks. */
+function blocksText(blocks: Block[]): string {
+  return oneLine(
+    blocks
+      .flatMap((b) => (b.type === 'paragraph' || b.type === 'quote' ? [b.runs.map((r) => r.text).join('')] : []))
+      .join(' '),
+  )
+}
+
+/** As many whole sentences from the start as fit in `max` (at least the first one). */
+function firstSentences(text: string, max: number): string {
+  let out = firstSentence(text)
+  while (out.length < text.length) {
+    const next = firstSentence(text.slice(out.length).trimStart())
+    const joined = `${out} ${next}`
+    if (joined.length > max) break
+    out = joined
+  }
+  return out
+}
+
+/**
+ * One photo of every highlights group (a group may have no title; its caption is the group's
+ * or the photo's), and how many photos are left for the web edition.
+ */
+function highlightPhotos(
+  highlights: HighlightModel[],
+  publicUrl: string,
+  url: string,
+): { photos: PhotoView[]; morePhotos: NewsletterView['morePhotos'] } {
+  const photos: PhotoView[] = []
+  let total = 0
+  for (const h of highlights) {
+    total += h.photos.length
+    const photo = h.photos.find((p) => absoluteUrl(p.image.emailUrl, publicUrl) !== undefined)
+    if (!photo) continue
+    // Several photos: a few side by side; one: the full width.
+    const width = highlights.length > 1 ? PHOTO_WIDTH_PAIR : CONTENT_WIDTH
+    const caption = oneLine(photo.caption || h.caption || '')
+    const image = emailImage(photo.image, width, publicUrl, photo.image.alt || caption || h.title)
     // Position cues ("(Top)") describe the printed grid, not this email, so they are left out.
-    return image ? [{ image, caption: oneLine(photo.caption), eventTitle: oneLine(h.title) }] : []
-  })
+    if (image) photos.push({ image, caption, eventTitle: oneLine(h.title) })
+  }
+  return { photos, morePhotos: { count: total - photos.length, url } }
 }
 
 function chronologyView(sectionTitle: string, c: ChronologyModel, url: string): ChronologyView {
@@ -269,6 +327,7 @@ function chronologyView(sectionTitle: string, c: ChronologyModel, url: string): 
       headlines: shown.map((e) => ({
         day: formatDayCell(e.startDate, e.endDate),
         text: headline(e.paragraphs[0] ?? ''),
+        url,
       })),
       more: entries.length - shown.length,
     }
@@ -363,9 +422,18 @@ const ABBREVIATIONS = new Set(
   ],
 )
 
-/** The first sentence of a chronology entry, trimmed to a headline. */
+/**
+ * The first sentence of a chronology entry as a headline: whole when it is not much longer
+ * than `max`, else cut at a phrase end (a comma or semicolon) or a word end, with an
+ * ellipsis, never inside a name such as "Luang Prabang" when a phrase end is near.
+ */
 export function headline(text: string, max = HEADLINE_MAX_CHARS): string {
-  return truncate(firstSentence(text), max)
+  const sentence = firstSentence(text)
+  if (sentence.length <= Math.max(max, HEADLINE_SENTENCE_MAX_CHARS)) return sentence
+  const cut = sentence.slice(0, max - 1)
+  const phrase = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf('; '))
+  if (phrase > max * 0.5) return `${cut.slice(0, phrase)}…`
+  return truncate(sentence, max)
 }
 
 export function firstSentence(text: string): string {

@@ -1,4 +1,5 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
+import { numberingLabel, quarterName } from '@/issue/labels'
 import { issueLayout, type EndMatter, type IssueModel } from '@/issue/model'
 import { TextAnchors } from './Essays'
 import { documentProps, issueLabel } from './meta'
@@ -28,8 +29,6 @@ export interface FrameGap {
   width: number
   height: number
 }
-
-const QUARTER = ['', 'First Quarter', 'Second Quarter', 'Third Quarter', 'Fourth Quarter']
 
 const styles = StyleSheet.create({
   // No lineHeight anywhere on the frame: it holds the page numbers (see the footer note).
@@ -196,10 +195,10 @@ function Masthead({ model }: { model: IssueModel }) {
           </Text>
         </View>
         <View style={styles.issueBlock}>
-          <Text style={styles.issueLine}>{issueLabel(model)}</Text>
+          {issueLabel(model) ? <Text style={styles.issueLine}>{issueLabel(model)}</Text> : null}
           <Text style={styles.issuePeriod}>{printable(model.periodLabel)}</Text>
           <Text style={styles.issueQuarter}>
-            {`${QUARTER[model.quarter] ?? `Quarter ${model.quarter}`} ${model.year}`.toUpperCase()}
+            {`${quarterName(model.quarter)} ${model.year}`.toUpperCase()}
           </Text>
         </View>
       </View>
@@ -211,7 +210,7 @@ function Masthead({ model }: { model: IssueModel }) {
 
 export function footerLabel(model: IssueModel): string {
   return printable(
-    `${model.publisher.bulletinName}  ·  Vol. ${model.volume}, No. ${model.number}  ·  ${model.periodLabel}`,
+    [model.publisher.bulletinName, numberingLabel(model, true), model.periodLabel].filter(Boolean).join('  ·  '),
   )
 }
 
@@ -248,7 +247,7 @@ export function FrameDocument({
   return (
     <Document
       {...documentProps(model)}
-      title={printable(`${publisher.bulletinName}, ${issueLabel(model)}, ${model.periodLabel}`)}
+      title={printable([publisher.bulletinName, issueLabel(model), model.periodLabel].filter(Boolean).join(', '))}
       author={printable(`${publisher.centre}, ${publisher.institute}`)}
       subject={printable(model.title)}
       keywords={printable(`${publisher.bulletinName}; ${model.periodLabel}; ${model.year}`)}

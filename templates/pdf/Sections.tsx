@@ -174,6 +174,7 @@ function photoRows(photos: readonly Photo[]): Photo[][] {
 }
 
 function PhotoCaption({ photo }: { photo: Photo }) {
+  if (!photo.caption && !photo.positionCue) return null
   return (
     <Text style={styles.photoCaption}>
       {photo.positionCue ? <Text style={styles.photoCue}>{`${printable(photo.positionCue)} `}</Text> : null}
@@ -202,12 +203,16 @@ function PhotoRow({ row }: { row: readonly Photo[] }) {
   )
 }
 
-function HighlightHead({ highlight, dest, fallback, small }: { highlight: HighlightModel; dest: string; fallback: string; small?: boolean }) {
+function HighlightHead({ highlight, dest, small }: { highlight: HighlightModel; dest: string; small?: boolean }) {
+  // A captioned photo group without a title or date: the section heading says what it is.
+  if (!highlight.title && !highlight.eventDate) return <View id={dest} />
   return (
     <View style={small ? styles.gridHead : styles.highlightHead} id={dest}>
-      <Text style={small ? styles.gridTitle : styles.highlightTitle} hyphenationCallback={keepWhole}>
-        {printable(highlight.title || fallback)}
-      </Text>
+      {highlight.title ? (
+        <Text style={small ? styles.gridTitle : styles.highlightTitle} hyphenationCallback={keepWhole}>
+          {printable(highlight.title)}
+        </Text>
+      ) : null}
       {highlight.eventDate ? <Text style={styles.highlightDate}>{formatLongDate(highlight.eventDate).toUpperCase()}</Text> : null}
     </View>
   )
@@ -228,7 +233,7 @@ export function gridColumns(n: number): number {
  * equal width. Titles, photos and captions are each set as a row, so that the photos line up
  * whatever the length of the titles; the whole row never breaks.
  */
-function GridRow({ cells, columns, sectionIndex, fallback }: { cells: readonly Cell[]; columns: number; sectionIndex: number; fallback: string }) {
+function GridRow({ cells, columns, sectionIndex }: { cells: readonly Cell[]; columns: number; sectionIndex: number }) {
   const width = (CONTENT_WIDTH - GRID_GAP * (columns - 1)) / columns
   const photos = cells.map((c) => c.highlight.photos[0])
   const aspects = photos.map((p) => p.image.width / p.image.height)
@@ -241,7 +246,7 @@ function GridRow({ cells, columns, sectionIndex, fallback }: { cells: readonly C
       <View style={[...line, { alignItems: 'flex-end' }]}>
         {cells.map((c, i) => (
           <View key={c.highlight.id} style={cell(i)}>
-            <HighlightHead highlight={c.highlight} dest={itemDest(sectionIndex, c.index)} fallback={fallback} small />
+            <HighlightHead highlight={c.highlight} dest={itemDest(sectionIndex, c.index)} small />
           </View>
         ))}
       </View>
@@ -270,14 +275,13 @@ function GridRow({ cells, columns, sectionIndex, fallback }: { cells: readonly C
  */
 function highlightRows(section: Extract<FlowSection, { kind: 'highlights' }>, sectionIndex: number): ReactElement[] {
   const rows: ReactElement[] = []
-  const fallback = section.title
   let run: Cell[] = []
   const flush = () => {
     if (run.length === 1) {
       const { highlight, index } = run[0]
       rows.push(
         <View key={highlight.id} style={styles.highlight} wrap={false}>
-          <HighlightHead highlight={highlight} dest={itemDest(sectionIndex, index)} fallback={fallback} />
+          <HighlightHead highlight={highlight} dest={itemDest(sectionIndex, index)} />
           <PhotoRow row={highlight.photos} />
         </View>,
       )
@@ -285,26 +289,42 @@ function highlightRows(section: Extract<FlowSection, { kind: 'highlights' }>, se
       const columns = gridColumns(run.length)
       for (let i = 0; i < run.length; i += columns) {
         const cells = run.slice(i, i + columns)
-        rows.push(<GridRow key={cells[0].highlight.id} cells={cells} columns={columns} sectionIndex={sectionIndex} fallback={fallback} />)
+        rows.push(<GridRow key={cells[0].highlight.id} cells={cells} columns={columns} sectionIndex={sectionIndex} />)
       }
     }
     run = []
   }
-  section.highlights.forEach((highlight, index) => {
+  section.highlights.forEach((given, index) => {
+    // One photo: the group's caption is that photo's caption.
+    const highlight =
+      given.photos.length === 1 && !given.photos[0].caption && given.caption
+        ? { ...given, caption: undefined, photos: [{ ...given.photos[0], caption: given.caption }] }
+        : given
     if (highlight.photos.length === 1) {
       run.push({ highlight, index })
       return
     }
     flush()
-    const [first, ...rest] = photoRows(highlight.photos)
+    const photoRowsOf = photoRows(highlight.photos)
+    // One caption for the group goes under its last row of photos, and travels with it.
+    const groupCaption = highlight.caption ? <Text style={styles.photoCaption}>{printable(highlight.caption)}</Text> : null
+    const [first, ...rest] = photoRowsOf
     rows.push(
       // The title travels with the first row of photos.
       <View key={highlight.id} wrap={false}>
-        <HighlightHead highlight={highlight} dest={itemDest(sectionIndex, index)} fallback={fallback} />
+        <HighlightHead highlight={highlight} dest={itemDest(sectionIndex, index)} />
         {first ? <PhotoRow row={first} /> : null}
+        {rest.length === 0 ? groupCaption : null}
       </View>,
     )
-    rest.forEach((row, r) => rows.push(<PhotoRow key={`${highlight.id}-${r}`} row={row} />))
+    rest.forEach((row, r) =>
+      rows.push(
+        <View key={`${highlight.id}-${r}`} wrap={false}>
+          <PhotoRow row={row} />
+          {r === rest.length - 1 ? groupCaption : null}
+        </View>,
+      ),
+    )
     rows.push(<View key={`${highlight.id}-end`} style={styles.highlightEnd} />)
   })
   flush()
@@ -365,11 +385,12 @@ function ContentsPart({ part }: { part: PublicationModel['contents'][number] }) 
           {printable(part.title).toUpperCase()}
         </Text>
       ) : null}
-      {part.chapters.map((chapter) => (
+      {part.chapters.map((chapter, c) => (
         // Number and title in one text, so extractors keep them together.
-        <View key={chapter.number} style={styles.chapter} wrap={false}>
+        <View key={`${c}-${chapter.title}`} style={styles.chapter} wrap={false}>
           <Text style={styles.chapterTitle}>
-            <Text style={styles.chapterNo}>{`${chapter.number}\u2002`}</Text>
+            {/* Front and back matter ("Contributors") are unnumbered. */}
+            {chapter.number !== undefined ? <Text style={styles.chapterNo}>{`${chapter.number}\u2002`}</Text> : null}
             {printable(chapter.title)}
           </Text>
           {chapter.authors.length > 0 ? (

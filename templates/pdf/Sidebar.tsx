@@ -1,4 +1,5 @@
 import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
+import { aboutRuns } from '@/issue/labels'
 import type { IssueModel } from '@/issue/model'
 import { documentProps } from './meta'
 import { printable, whole } from './text'
@@ -126,7 +127,10 @@ function TocBox({ groups, styles }: { groups: readonly TocGroup[]; styles: Style
       <Text style={styles.boxHead}>IN THIS ISSUE</Text>
       {groups.map((group, g) => (
         <View key={g}>
-          <Text style={styles.group}>{printable(group.title).toUpperCase()}</Text>
+          {/* A section listed as one line under its own name ("Highlights at the Korea Centre") needs no group heading. */}
+          {group.lines.length === 1 && group.lines[0].title === group.title ? null : (
+            <Text style={styles.group}>{printable(group.title).toUpperCase()}</Text>
+          )}
           {group.lines.map((line) => (
             // Each line jumps to where its item starts.
             <Link key={line.dest} src={`#${line.dest}`} style={{ textDecoration: 'none', color: COLOR.ink }}>
@@ -191,15 +195,15 @@ function MastheadText({ model, styles }: { model: IssueModel; styles: Styles }) 
   return (
     <View style={styles.about}>
       <Text style={styles.aboutText}>
-        {printable(about)}
-        {publisher.aboutUrl ? (
-          <>
-            {' '}
-            <Link src={publisher.aboutUrl} style={styles.link}>
-              {publisher.aboutUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+        {aboutRuns(about, publisher.aboutUrl, publisher.aboutLinkText).map((run, i) =>
+          run.href ? (
+            <Link key={i} src={run.href} style={styles.link}>
+              {printable(run.text)}
             </Link>
-          </>
-        ) : null}
+          ) : (
+            printable(run.text)
+          ),
+        )}
       </Text>
       <Text style={styles.aboutText}>{printable(publisher.rightsText)}</Text>
       <Text style={styles.aboutText}>

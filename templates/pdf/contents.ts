@@ -1,3 +1,4 @@
+import { editorsMark, periodWords } from '@/issue/labels'
 import type { IssueModel, SectionModel } from '@/issue/model'
 
 /**
@@ -47,17 +48,21 @@ function itemsOf(section: SectionModel, sectionIndex: number): ContentsItem[] {
         item(
           i,
           essay.id,
-          essay.title,
+          essay.contentsTitle ?? essay.title,
           essay.authors.map((a) => a.name),
         ),
       )
     case 'highlights':
-      return section.highlights.map((h, i) => item(i, h.id, h.title || section.title, []))
+      // One line for the section: its photo groups need no titles of their own.
+      return section.highlights.length > 0 ? [item(0, section.id, section.title, [])] : []
     case 'forthcoming':
     case 'recent':
-      return section.publications.map((p, i) => item(i, p.id, p.title, p.editors))
-    case 'chronology':
-      return [item(0, section.id, section.chronology.title, [section.chronology.compiler])]
+      return section.publications.map((p, i) => item(i, p.id, p.contentsTitle ?? p.title, editorsMark(p.editors)))
+    case 'chronology': {
+      const c = section.chronology
+      const title = c.contentsTitle ?? c.title
+      return [item(0, section.id, c.periodInContents ? `${title}, ${periodWords(c.periodStart, c.periodEnd)}` : title, [c.compiler])]
+    }
   }
 }
 

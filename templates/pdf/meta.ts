@@ -1,3 +1,4 @@
+import { numberingLabel } from '@/issue/labels'
 import type { IssueModel } from '@/issue/model'
 
 /** Midnight UTC of a YYYY-MM-DD date: the PDF dates come from the model, never the clock. */
@@ -6,8 +7,9 @@ export function pdfDate(iso: string): Date {
   return new Date(Date.UTC(year, month - 1, day))
 }
 
+/** "Volume 12, Number 2", the part of it that is given, or empty (many issues print none). */
 export function issueLabel(model: IssueModel): string {
-  return `Volume ${model.volume}, Number ${model.number}`
+  return numberingLabel(model)
 }
 
 /**

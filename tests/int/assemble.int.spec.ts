@@ -61,8 +61,14 @@ describe('assembling the demo issue', () => {
     const { model } = await assembleIssue(payload, 'demo')
     const { chronology } = section(model.sections, 'chronology')
     expect(chronology.entries).toHaveLength(demoChronology.length)
-    const keys = chronology.entries.map((e) => `${e.startDate}#${e.orderInDay}`)
-    expect(keys).toEqual([...keys].sort())
+    // Each entry after the one before: a later start day, or the same day and a higher place
+    // (compared as numbers: as strings "#10" would sort before "#2").
+    for (const [i, e] of chronology.entries.entries()) {
+      const before = chronology.entries[i - 1]
+      if (!before) continue
+      const inOrder = before.startDate < e.startDate || (before.startDate === e.startDate && before.orderInDay < e.orderInDay)
+      expect(inOrder, `${before.startDate} #${before.orderInDay} then ${e.startDate} #${e.orderInDay}`).toBe(true)
+    }
     expect(chronology.periodStart).toBe('2024-04-01')
     expect(chronology.sourcesNote[0]).toMatch(/^This chronology of events is cross-referenced/)
     const crossMonth = chronology.entries.find((e) => e.startDate === '2024-06-29')

@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from 'next'
 import React from 'react'
 
 import { env } from '@/env'
+import { aboutRuns } from '@/issue/labels'
+import { Runs } from './_components/IssueParts'
 import { SiteNav } from './_components/SiteNav'
 import { FEED_ALTERNATE, siteSettings } from './_lib/site'
 import './site.css'
@@ -46,8 +48,10 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
           <div className="wrap">
             <section aria-labelledby="footer-about">
               <h2 id="footer-about">About the bulletin</h2>
-              <p>{settings.aboutText}</p>
-              {settings.aboutUrl ? (
+              <p>
+                <Runs runs={aboutRuns(settings.aboutText, settings.aboutLinkText ? settings.aboutUrl || undefined : undefined, settings.aboutLinkText || undefined)} />
+              </p>
+              {settings.aboutUrl && !settings.aboutLinkText ? (
                 <p>
                   <a href={settings.aboutUrl}>More about the {settings.centre || 'publisher'}</a>
                 </p>
@@ -63,7 +67,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
                   <a href={`mailto:${settings.correspondence.email}`}>{settings.correspondence.email}</a>
                 </p>
               ) : null}
-              <p style={{ whiteSpace: 'pre-line' }}>{settings.postalAddress}</p>
+              {settings.postalAddress ? <p style={{ whiteSpace: 'pre-line' }}>{settings.postalAddress}</p> : null}
             </section>
             <section aria-labelledby="footer-follow">
               <h2 id="footer-follow">Follow</h2>

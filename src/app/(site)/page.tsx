@@ -1,5 +1,6 @@
 import React from 'react'
 
+import { issueLine } from '@/issue/labels'
 import { essayAnchor } from '@/render/email'
 import { authorLine, formatLongDate } from './_components/IssueParts'
 import { SubscribeForm } from './_components/SubscribeForm'
@@ -28,7 +29,7 @@ export default async function Home() {
             </a>
           </h2>
           <p className="issue-line">
-            Volume {latest.volume}, Number {latest.number} · {latest.periodLabel} ·{' '}
+            {issueLine(latest)} ·{' '}
             <time dateTime={latest.publicationDate}>{formatLongDate(latest.publicationDate)}</time>
           </p>
           {latest.editorsIntro ? <p className="intro measure" style={{ marginTop: '1rem' }}>{latest.editorsIntro}</p> : null}

@@ -132,6 +132,7 @@ async function send(payload: Payload, slug: string, options: SendOptions, out: s
         for (const e of readiness.preflight.errors) say(`  - ${e.where}: ${e.message}`)
         return 2
       }
+      for (const w of readiness.warnings) say(`Note: ${w}`)
       const what = campaign?.status === 'paused' ? 'Resume sending' : 'Send'
       const question = `${what} "${issue.title}" to ${readiness.audienceEstimate} confirmed subscribers${env().SMTP_URL ? '' : ' (no SMTP_URL: into the outbox folder)'}? Type "yes" to send: `
       if (!options.yes) {

@@ -5,6 +5,7 @@ import * as migration_20261129_024138_entries_published_with_chronology from './
 import * as migration_20261129_032627_export_model_hash from './20261129_032627_export_model_hash';
 import * as migration_20261202_023619_export_kind from './20261202_023619_export_kind';
 import * as migration_20261202_023817_issue_end_matter from './20261202_023817_issue_end_matter';
+import * as migration_20261202_030222_model_real_issue from './20261202_030222_model_real_issue';
 import * as migration_20261202_040000_locked_documents_cascade from './20261202_040000_locked_documents_cascade';
 
 export const migrations = [
@@ -42,6 +43,11 @@ export const migrations = [
     up: migration_20261202_023817_issue_end_matter.up,
     down: migration_20261202_023817_issue_end_matter.down,
     name: '20261202_023817_issue_end_matter',
+  },
+  {
+    up: migration_20261202_030222_model_real_issue.up,
+    down: migration_20261202_030222_model_real_issue.down,
+    name: '20261202_030222_model_real_issue',
   },
   {
     up: migration_20261202_040000_locked_documents_cascade.up,

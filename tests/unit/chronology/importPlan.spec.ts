@@ -73,12 +73,13 @@ describe('matching a document with the stored entries', () => {
 })
 
 describe('the order within a day', () => {
-  it('keeps unmatched stored entries first, then the document in date order', () => {
+  it('keeps unmatched stored entries first, then the document by start day in its own order', () => {
     const first = stored('2024-04-23', 'An entry typed in the admin.', 0)
     const plan = planImport([first], parse('23rd - 26th\tA four-day visit.', '23rd\tA one-day dialogue.', '22nd\tThe day before.'))
+    // The compiler listed the four-day visit first on the 23rd: it stays first.
     expect(plan.entries.map((e) => [e.line, e.orderInDay])).toEqual([
-      [2, 2],
-      [3, 1],
+      [2, 1],
+      [3, 2],
       [4, 0],
     ])
     expect(plan.reorder).toEqual([])

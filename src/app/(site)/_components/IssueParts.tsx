@@ -18,6 +18,7 @@ import type {
   SectionModel,
 } from '@/issue/model'
 import { allowedLinkUrl } from '@/issue/links'
+import { editorsMark, periodWords } from '@/issue/labels'
 import { essayAnchor } from '@/render/email'
 
 /** Only web and mail links; assemble already left out the rest (src/issue/links.ts): one rule. */
@@ -168,18 +169,20 @@ function Highlights({ highlights }: { highlights: HighlightModel[] }) {
   return (
     <>
       {highlights.map((h) => (
-        <article key={h.id} className="highlight" aria-labelledby={`highlight-${h.id}`}>
-          <h3 id={`highlight-${h.id}`}>{h.title}</h3>
+        // A captioned photo group may have no title: the section heading names it.
+        <article key={h.id} id={`highlight-${h.id}`} className="highlight" {...(h.title ? { 'aria-labelledby': `highlight-${h.id}-title` } : {})}>
+          {h.title ? <h3 id={`highlight-${h.id}-title`}>{h.title}</h3> : null}
           {h.eventDate ? <p className="date">{formatLongDate(h.eventDate)}</p> : null}
-          <div className="photos">
+          <figure className="photos">
             {h.photos.map((photo, i) => (
               <figure key={i} className="photo">
-                <Picture image={photo.image} alt={photo.image.alt || photo.caption} />
+                <Picture image={photo.image} alt={photo.image.alt || photo.caption || h.caption || ''} />
                 {/* Position cues ("(Top)") describe the printed page, not this one. */}
-                <figcaption>{photo.caption}</figcaption>
+                {photo.caption ? <figcaption>{photo.caption}</figcaption> : null}
               </figure>
             ))}
-          </div>
+            {h.caption ? <figcaption className="group-caption">{h.caption}</figcaption> : null}
+          </figure>
         </article>
       ))}
     </>
@@ -217,9 +220,10 @@ function Publication({ publication: p }: { publication: PublicationModel }) {
               <section key={i} aria-label={part.title || 'Contents'}>
                 {part.title ? <h4>{part.title}</h4> : <h4>Contents</h4>}
                 <ol>
-                  {part.chapters.map((c) => (
-                    <li key={c.number} value={c.number}>
-                      <span className="num">{c.number}.</span>
+                  {part.chapters.map((c, n) => (
+                    // Front and back matter ("Contributors") are unnumbered.
+                    <li key={`${n}-${c.title}`} {...(c.number !== undefined ? { value: c.number } : { className: 'unnumbered' })}>
+                      <span className="num">{c.number !== undefined ? `${c.number}.` : ''}</span>
                       <span>
                         {c.title}
                         {c.authors.length > 0 ? <span className="authors">{joinNames(c.authors)}</span> : null}
@@ -334,7 +338,7 @@ export function TableOfContents({ model }: { model: IssueModel }) {
               <ol>
                 {section.essays.map((essay) => (
                   <li key={essay.id}>
-                    <a href={`#${essayAnchor(essay.slug)}`}>{essay.title}</a>
+                    <a href={`#${essayAnchor(essay.slug)}`}>{essay.contentsTitle ?? essay.title}</a>
                     <span className="authors">{authorLine(essay.authors)}</span>
                   </li>
                 ))}
@@ -347,21 +351,23 @@ export function TableOfContents({ model }: { model: IssueModel }) {
             <h3>{section.title}</h3>
             <ol>
               {section.kind === 'highlights' ? (
-                section.highlights.map((h) => (
-                  <li key={h.id}>
-                    <a href={`#highlight-${h.id}`}>{h.title}</a>
-                  </li>
-                ))
+                // One line for the section: its photo groups need no titles.
+                <li>
+                  <a href={`#${id}`}>{section.title}</a>
+                </li>
               ) : section.kind === 'chronology' ? (
                 <li>
-                  <a href={`#${id}`}>{section.chronology.title}</a>
+                  <a href={`#${id}`}>
+                    {section.chronology.contentsTitle ?? section.chronology.title}
+                    {section.chronology.periodInContents ? `, ${periodWords(section.chronology.periodStart, section.chronology.periodEnd)}` : ''}
+                  </a>
                   <span className="authors">{section.chronology.compiler}</span>
                 </li>
               ) : (
                 section.publications.map((p) => (
                   <li key={p.id}>
-                    <a href={`#publication-${p.id}`}>{p.title}</a>
-                    {p.editors.length > 0 ? <span className="authors">{joinNames(p.editors)} (eds.)</span> : null}
+                    <a href={`#publication-${p.id}`}>{p.contentsTitle ?? p.title}</a>
+                    {p.editors.length > 0 ? <span className="authors">{editorsMark(p.editors).join('')}</span> : null}
                   </li>
                 ))
               )}

@@ -27,8 +27,9 @@ export const siteSettings = cache(async (): Promise<PublicationSetting> => {
 export interface IssueListItem {
   slug: string
   title: string
-  volume: number
-  number: number
+  volume?: number
+  number?: number
+  quarter: number
   year: number
   periodLabel: string
   publicationDate: string
@@ -50,8 +51,9 @@ export const publishedIssues = cache(async (limit = 200): Promise<IssueListItem[
   return docs.map((issue) => ({
     slug: issue.slug,
     title: issue.title,
-    volume: issue.volume,
-    number: issue.number,
+    volume: issue.volume ?? undefined,
+    number: issue.number ?? undefined,
+    quarter: Number(issue.quarter),
     year: issue.year,
     periodLabel: quarterLabel(Number(issue.quarter), issue.year),
     publicationDate: (issue.publicationDate ?? '').slice(0, 10),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import React from 'react'
 
+import { issueLine } from '@/issue/labels'
 import { formatLongDate } from '../_components/IssueParts'
 import { FEED_ALTERNATE, publishedIssues, siteSettings } from '../_lib/site'
 
@@ -38,7 +39,7 @@ export default async function IssuesPage() {
                       <a href={`/issues/${issue.slug}`}>{issue.title}</a>
                     </h3>
                     <p className="meta">
-                      Volume {issue.volume}, Number {issue.number} · {issue.periodLabel}
+                      {issueLine(issue)}
                       {issue.publicationDate ? (
                         <>
                           {' · '}

@@ -4,7 +4,8 @@ import React from 'react'
 
 import type { ImageModel, IssueModel } from '@/issue/model'
 import { SubscribeForm } from '../../_components/SubscribeForm'
-import { formatLongDate, Section, sectionAnchor, TableOfContents } from '../../_components/IssueParts'
+import { aboutRuns, issueLine } from '@/issue/labels'
+import { formatLongDate, Runs, Section, sectionAnchor, TableOfContents } from '../../_components/IssueParts'
 import { FEED_ALTERNATE, publishedIssue } from '../../_lib/site'
 
 export const dynamic = 'force-dynamic'
@@ -74,7 +75,7 @@ export default async function IssuePage({ params }: { params: Params }) {
           <h1 id="issue-title">{model.title}</h1>
           <hr className="rule" />
           <p className="issue-line">
-            Volume {model.volume}, Number {model.number} · {model.periodLabel} · Published{' '}
+            {issueLine(model)} · Published{' '}
             <time dateTime={model.publicationDate}>{formatLongDate(model.publicationDate)}</time>
           </p>
           <p className="actions">
@@ -146,13 +147,7 @@ export default async function IssuePage({ params }: { params: Params }) {
               About the {publisher.bulletinName}
             </h2>
             <p>
-              {model.mastheadOverride || publisher.aboutText}
-              {publisher.aboutUrl ? (
-                <>
-                  {' '}
-                  <a href={publisher.aboutUrl}>{publisher.aboutUrl.replace(/^https?:\/\//, '')}</a>
-                </>
-              ) : null}
+              <Runs runs={aboutRuns(model.mastheadOverride || publisher.aboutText, publisher.aboutUrl, publisher.aboutLinkText)} />
             </p>
             <p>{publisher.rightsText}</p>
             <p>

@@ -1,4 +1,5 @@
 import { env } from '@/env'
+import { issueLine } from '@/issue/labels'
 import { publishedIssues, siteSettings } from '../../_lib/site'
 
 export const dynamic = 'force-dynamic'
@@ -14,7 +15,7 @@ export async function GET(): Promise<Response> {
   const items = issues.map((issue) => {
     const link = `${base}/issues/${issue.slug}`
     const date = issue.publicationDate ? new Date(`${issue.publicationDate}T12:00:00Z`).toUTCString() : undefined
-    const summary = issue.editorsIntro || `Volume ${issue.volume}, Number ${issue.number}: ${issue.periodLabel}.`
+    const summary = issue.editorsIntro || `${issueLine(issue)}.`
     return [
       '    <item>',
       `      <title>${escapeXml(issue.title)}</title>`,
