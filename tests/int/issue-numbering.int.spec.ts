@@ -40,7 +40,7 @@ async function saveNumbering(volume: number | null, number: number | null): Prom
 describe('an issue without volume and number', () => {
   it('exports after a save without them, printing the period and the quarter only', async () => {
     await saveNumbering(null, null)
-    const { pdf, report } = await exportIssuePdf(payload, 'demo', { user: users.productionEditor, via: 'admin' })
+    const { pdf, report } = await exportIssuePdf(payload, 'demo', { user: users.productionEditor, via: 'admin', kind: 'proof' })
     expect(report.errors).toEqual([])
     const file = path.join(t.dir, 'no-numbering.pdf')
     fs.writeFileSync(file, pdf)
@@ -58,7 +58,7 @@ describe('an issue without volume and number', () => {
 
   it('prints only the part that is given', async () => {
     await saveNumbering(12, null)
-    const { pdf } = await exportIssuePdf(payload, 'demo', { user: users.productionEditor, via: 'admin' })
+    const { pdf } = await exportIssuePdf(payload, 'demo', { user: users.productionEditor, via: 'admin', kind: 'proof' })
     const file = path.join(t.dir, 'volume-only.pdf')
     fs.writeFileSync(file, pdf)
     const first = pdftotext(file, 1)

@@ -66,7 +66,7 @@ describe.skipIf(!FIXTURE)(`the real issue of 2024 Q2${FIXTURE ? '' : ` (skipped:
     t = await startTestPayload()
     payload = t.payload
     entered = await enterRealIssue(payload, fs.readFileSync(FIXTURE as string, 'utf8'))
-    exported = await exportIssuePdf(payload, entered.slug, { user: entered.users.production, via: 'admin' })
+    exported = await exportIssuePdf(payload, entered.slug, { user: entered.users.production, via: 'admin', kind: 'proof' })
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-real-issue-'))
     file = path.join(dir, 'real-issue.pdf')
     fs.writeFileSync(file, exported.pdf)
