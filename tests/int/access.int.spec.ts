@@ -227,6 +227,8 @@ async function seedDoc(collection: CollectionSlug, status: 'published' | 'draft'
   // An entry the chronology's publication included (set by publishChronologyEntries).
   if (collection === 'chronology-entries' && status === 'published') data.publishedWithChronology = true
   if (collection === 'issue-exports' && status === 'draft') data.issue = draftIssue
+  // Readers see editions of published issues only: the "published" export is an edition.
+  if (collection === 'issue-exports') data.kind = status === 'published' ? 'edition' : 'proof'
   if (collection === 'deliveries') {
     data.campaign = await seedDoc('campaigns')
     data.subscriber = await seedDoc('subscribers')
