@@ -1,7 +1,6 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
-import { canExport } from '../src/access/canExport'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { isStaffField } from '../src/access/isStaff'
 import { nobody } from '../src/access/nobody'
@@ -20,7 +19,9 @@ export const IssueExports: CollectionConfig = {
   },
   access: {
     read: staffOrPublishedIssueExport,
-    create: canExport,
+    // Only exportIssuePdf writes exports (it checks the role and renders the file itself): an
+    // upload through the API could otherwise pass any PDF off as the edition readers get.
+    create: nobody,
     update: nobody,
     delete: isEditorOrAdmin,
   },

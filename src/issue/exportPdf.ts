@@ -73,7 +73,8 @@ export async function exportIssuePdf(payload: Payload, slug: string, options: Ex
     },
     file: { data, mimetype: 'application/pdf', name: `${slug}-${options.kind}-${contentHash.slice(0, 12)}.pdf`, size: data.byteLength },
     user: options.user ?? undefined,
-    overrideAccess: options.user === undefined,
+    // The collection takes no uploads from anyone (create: nobody); the role was checked above.
+    overrideAccess: true,
   })
   await recordAuditAfter(payload, options.user, {
     action: 'exported',

@@ -259,21 +259,43 @@ export async function preflightIssue(
   options: PreflightOptions = {},
 ): Promise<PreflightReport & { kind: PdfKind; pdf: Uint8Array; modelHash: string }> {
   const kind = options.kind ?? 'proof'
-  const proof = await assembleIssue(payload, slug, { draft: true })
-  const edition = await assembleIssue(payload, slug, { draft: false }).catch((error: unknown) => {
+  const published = await assembleIssue(payload, slug, { draft: false }).catch((error: unknown) => {
     if (error instanceof IssueNotFoundError) return undefined
     throw error
   })
-  if (kind === 'edition' && !edition) throw new IssueNotPublishedError(slug)
-  const { model, brokenReferences, unapproved, refusedLinks }: AssembleResult = kind === 'edition' && edition ? edition : proof
+  if (kind === 'edition' && !published) {
+    const exists = (await payload.count({ collection: 'issues', where: { slug: { equals: slug } }, overrideAccess: true })).totalDocs > 0
+    throw exists ? new IssueNotPublishedError(slug) : new IssueNotFoundError(slug)
+  }
+  // The edition does not depend on the drafts: drafts that cannot be assembled (a required
+  // field left empty in a draft) only cost the comparison, and preflight says so.
+  let drafts: AssembleResult | undefined
+  let draftsProblem: string | undefined
+  try {
+    drafts = await assembleIssue(payload, slug, { draft: true })
+  } catch (error) {
+    if (kind === 'proof' || error instanceof IssueNotFoundError) throw error
+    draftsProblem = error instanceof Error ? error.message : String(error)
+  }
+  const chosen = kind === 'edition' ? published : drafts
+  if (!chosen) throw new IssueNotFoundError(slug)
+  const { model, brokenReferences, unapproved, refusedLinks } = chosen
   const rendered = await renderIssuePdf(model, kind === 'proof' ? { proofMark: proofMark(options.at ?? new Date()) } : {})
   const findings = checkIssueModel(model, {
     brokenReferences,
     unapproved,
     refusedLinks,
-    unpublishedChanges: edition ? unpublishedChanges(proof.model, edition.model) : undefined,
+    unpublishedChanges: published && drafts ? unpublishedChanges(drafts.model, published.model) : undefined,
     pageCount: rendered.pageCount,
     uncovered: rendered.uncoveredCharacters,
   })
+  if (draftsProblem) {
+    findings.push({
+      severity: 'warning',
+      code: 'unpublished-changes',
+      message: `The latest drafts cannot be assembled, so this edition cannot be compared with them: ${draftsProblem}`,
+      where: 'edition and proof',
+    })
+  }
   return { ...reportOf(slug, findings, rendered.pageCount), kind, pdf: rendered.pdf, modelHash: issueModelHash(model) }
 }

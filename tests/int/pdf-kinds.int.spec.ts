@@ -91,6 +91,41 @@ describe('a draft title saved on a published essay', () => {
   })
 })
 
+describe('an edition made by hand', () => {
+  it('cannot be uploaded through the API, even by a production editor: only the export service writes exports', async () => {
+    const issue = (await payload.find({ collection: 'issues', where: { slug: { equals: 'demo' } }, depth: 0 })).docs[0]
+    const data = Buffer.from(proof.pdf)
+    const before = (await payload.count({ collection: 'issue-exports' })).totalDocs
+    const forged = payload.create({
+      collection: 'issue-exports',
+      data: { issue: issue.id, kind: 'edition', contentHash: 'f'.repeat(64), exportedAt: new Date().toISOString(), exportedVia: 'admin', pageCount: 1 },
+      file: { data, mimetype: 'application/pdf', name: 'forged-edition.pdf', size: data.byteLength },
+      user: await user('productionEditor'),
+      overrideAccess: false,
+    })
+    await expect(forged).rejects.toMatchObject({ status: 403 })
+    expect((await payload.count({ collection: 'issue-exports' })).totalDocs).toBe(before)
+  })
+})
+
+describe('drafts that cannot be assembled', () => {
+  it('do not block the edition, which says it could not compare them; the proof is refused', async () => {
+    const other = (await payload.find({ collection: 'essays', where: { slug: { equals: 'fisheries-treaties-and-the-sea-between' } }, depth: 0, limit: 1 })).docs[0]
+    const assistant = await user('editorialAssistant')
+    // A draft need not be complete: its title left empty for now.
+    await payload.update({ collection: 'essays', id: other.id, data: { title: '' }, draft: true, depth: 0, user: assistant, overrideAccess: false })
+    try {
+      const production = await user('productionEditor')
+      const { report, record } = await exportIssuePdf(payload, 'demo', { kind: 'edition', user: production, via: 'admin' })
+      expect(record.kind).toBe('edition')
+      expect(report.warnings.find((w) => w.code === 'unpublished-changes')?.message).toMatch(/^The latest drafts cannot be assembled/)
+      await expect(exportIssuePdf(payload, 'demo', { kind: 'proof', user: production, via: 'admin' })).rejects.toThrow(/cannot be assembled/)
+    } finally {
+      await payload.update({ collection: 'essays', id: other.id, data: { title: other.title }, draft: true, depth: 0, user: assistant, overrideAccess: false })
+    }
+  })
+})
+
 describe('an issue that is not published', () => {
   it('has no edition to export, only a proof', async () => {
     const issue = (await payload.find({ collection: 'issues', where: { slug: { equals: 'demo' } }, depth: 0 })).docs[0]
