@@ -68,6 +68,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  // The default instance GraphQL booted on the same file goes first.
+  if (config) await (await getPayload({ config })).destroy()
   await t?.close()
 })
 
