@@ -180,6 +180,12 @@ describe('a refused login', () => {
     }
   })
 
+  it('answers parallel wrong guesses that lock the account mid-way alike over REST', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => restLogin(members.victim.email, `guess-${i}`)))
+    expect(new Set(answers.map((a) => `${a.status} ${a.body}`))).toEqual(new Set([`401 ${JSON.stringify({ errors: [{ message: GENERIC }] })}`]))
+    expect((await stored(members.victim.id)).lockUntil).toBeTruthy()
+  })
+
   it('answers alike through the Local API', async () => {
     const wrong = await loginError(members.victim.email, 'wrong-password')
     await lockVictim()

@@ -68,7 +68,12 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await t?.close()
+  try {
+    // The default instance GraphQL booted on the same file goes first.
+    await (await getPayload({ config })).destroy()
+  } finally {
+    await t?.close()
+  }
 })
 
 beforeEach(() => {

@@ -47,3 +47,21 @@ describe('the confirmation email', () => {
     expect((await findSubscriberByEmail(payload, victim))?.name).toBe(EVIL)
   })
 })
+
+describe('the form fields', () => {
+  it('refuse a name over 200 and an address over 254 characters, saying the limit, and save nothing', async () => {
+    const limiter = createSubscribeLimiter()
+    const long = await subscribe(payload, { email: 'long.name@example.net', name: 'x'.repeat(201), ip: '192.0.2.2' }, { limiter })
+    expect(long).toEqual({ ok: false, reason: 'invalid', field: 'name', message: 'Please shorten the name to 200 characters.' })
+    const address = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.org`
+    expect(address.length).toBe(255)
+    expect(await subscribe(payload, { email: address, ip: '192.0.2.2' }, { limiter })).toEqual({
+      ok: false,
+      reason: 'invalid',
+      field: 'email',
+      message: 'This email address is too long: at most 254 characters.',
+    })
+    expect(await findSubscriberByEmail(payload, 'long.name@example.net')).toBeUndefined()
+    expect(await subscribe(payload, { email: 'long.name@example.net', name: 'x'.repeat(200), ip: '192.0.2.2' }, { limiter })).toEqual({ ok: true })
+  })
+})
