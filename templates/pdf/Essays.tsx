@@ -3,8 +3,8 @@ import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/render
 import type { Block, EssayModel, IssueModel, SectionModel } from '@/issue/model'
 import { itemDest, sectionDest } from './contents'
 import { documentProps } from './meta'
-import { Breakable, Runs, printable, whole } from './text'
-import { BODY, COLOR, COLUMN, FAMILY, SANS, SERIF } from './theme'
+import { Breakable, Runs, keepLastWordOfRuns, printable, whole } from './text'
+import { BODY, COLOR, COLUMN, FAMILY, HYPHENATION_PENALTY, SANS, SERIF } from './theme'
 
 type EssaysSection = Extract<SectionModel, { kind: 'essays' }>
 
@@ -195,8 +195,9 @@ export function BodyBlock({
           style={previous?.type === 'paragraph' ? [styles.paragraph, styles.indented] : styles.paragraph}
           orphans={2}
           widows={widows}
+          hyphenationPenalty={HYPHENATION_PENALTY}
         >
-          <Runs runs={block.runs} />
+          <Runs runs={keepLastWordOfRuns(block.runs)} />
         </Text>
       )
     case 'heading': {
@@ -210,8 +211,8 @@ export function BodyBlock({
     case 'quote':
       return (
         <View style={styles.quote}>
-          <Text style={styles.quoteText} orphans={2} widows={widows}>
-            <Runs runs={block.runs} />
+          <Text style={styles.quoteText} orphans={2} widows={widows} hyphenationPenalty={HYPHENATION_PENALTY}>
+            <Runs runs={keepLastWordOfRuns(block.runs)} />
           </Text>
         </View>
       )
@@ -221,8 +222,8 @@ export function BodyBlock({
           {block.items.map((runs, i) => (
             <View key={i} style={styles.listItem} wrap={false}>
               <Text style={styles.listMarker}>{block.ordered ? `${i + 1}.` : '•'}</Text>
-              <Text style={styles.listText}>
-                <Runs runs={runs} />
+              <Text style={styles.listText} hyphenationPenalty={HYPHENATION_PENALTY}>
+                <Runs runs={keepLastWordOfRuns(runs)} />
               </Text>
             </View>
           ))}

@@ -6,8 +6,8 @@ import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
 import { itemDest, sectionDest } from './contents'
 import { BodyBlock } from './Essays'
 import { documentProps } from './meta'
-import { Breakable, formatLongDate, joinNames, printable, runsText, whole as keepWhole } from './text'
-import { BODY, COLOR, CONTENT_WIDTH, MARGIN, PAGE, SANS, SERIF } from './theme'
+import { Breakable, formatLongDate, joinNames, keepLastWord, printable, runsText, whole as keepWhole } from './text'
+import { BODY, COLOR, CONTENT_WIDTH, HYPHENATION_PENALTY, MARGIN, PAGE, SANS, SERIF } from './theme'
 
 /** Every section kind that is set full width on its own pages (all but the essays). */
 export type FlowSection = Exclude<SectionModel, { kind: 'essays' }>
@@ -599,8 +599,8 @@ function Entry({ entry }: { entry: ChronologyEntryModel }) {
       <View style={styles.event}>
         {entry.paragraphs.map((text, i) => (
           // No entry leaves a single line alone at the top or bottom of a page.
-          <Text key={i} style={styles.eventText} orphans={2} widows={2}>
-            <Breakable text={text} />
+          <Text key={i} style={styles.eventText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+            <Breakable text={keepLastWord(text)} />
           </Text>
         ))}
       </View>
@@ -664,8 +664,8 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
       {chronology.intro.length > 0 ? (
         <View style={styles.chronoIntro}>
           {chronology.intro.map((text, i) => (
-            <Text key={i} style={styles.paragraph} orphans={2} widows={2}>
-              <Breakable text={text} />
+            <Text key={i} style={styles.paragraph} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+              <Breakable text={keepLastWord(text)} />
             </Text>
           ))}
         </View>
@@ -699,8 +699,8 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
       {chronology.sourcesNote.length > 0 ? (
         <View style={styles.sources}>
           {chronology.sourcesNote.map((text, i) => (
-            <Text key={i} style={styles.sourcesText} orphans={2} widows={2}>
-              <Breakable text={text} />
+            <Text key={i} style={styles.sourcesText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+              <Breakable text={keepLastWord(text)} />
             </Text>
           ))}
         </View>

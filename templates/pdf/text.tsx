@@ -92,6 +92,37 @@ export function Breakable({ text }: { text: string }): ReactNode {
   return <>{out}</>
 }
 
+const NO_BREAK_SPACE = '\u00a0'
+
+/**
+ * The last two words of a paragraph bound by a no-break space: the last word is never
+ * hyphenated (the hyphenation callback leaves words with a space in them whole) and never
+ * stands alone on the last line.
+ */
+export function keepLastWord(text: string): string {
+  const trimmed = text.trimEnd()
+  const at = trimmed.lastIndexOf(' ')
+  return at <= 0 ? text : `${trimmed.slice(0, at)}${NO_BREAK_SPACE}${trimmed.slice(at + 1)}${text.slice(trimmed.length)}`
+}
+
+/** keepLastWord across the runs of a paragraph (a link's text is left as it is). */
+export function keepLastWordOfRuns(runs: readonly Run[]): Run[] {
+  const out = [...runs]
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i].href) return out
+    const text = out[i].text
+    // Spaces at the very end of the paragraph do not count.
+    const isLast = out.slice(i + 1).every((r) => r.text.trim() === '')
+    const body = isLast ? text.trimEnd() : text
+    const at = body.lastIndexOf(' ')
+    if (at >= 0 && (at > 0 || i > 0)) {
+      out[i] = { ...out[i], text: `${text.slice(0, at)}${NO_BREAK_SPACE}${text.slice(at + 1)}` }
+      return out
+    }
+  }
+  return out
+}
+
 /** Hyphenation callback for display text (titles, pull quotes, contents lines): never break words. */
 export const whole = (word: string): string[] => [word]
 

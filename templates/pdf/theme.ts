@@ -54,3 +54,11 @@ export const COLOR = {
 /** Body text size and leading; every style that sets lineHeight also sets fontSize (react-pdf
  * resolves a unitless lineHeight against the element's own fontSize, defaulting to 18). */
 export const BODY = { fontSize: 9.4, lineHeight: 1.42 } as const
+
+/**
+ * Cost of a hyphenated line break for react-pdf's Knuth-Plass line breaker (its default for
+ * justified text is 100), set on running text. Higher: fewer hyphens, and so fewer ladders of
+ * hyphenated lines; the breaker has no hard limit on consecutive hyphens, only a fixed extra
+ * cost for two in a row.
+ */
+export const HYPHENATION_PENALTY = 1000

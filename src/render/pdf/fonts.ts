@@ -70,12 +70,26 @@ export function hyphenateWord(word: string): string[] {
   if (word.length < MIN_WORD || !HYPHENATABLE.test(word)) return [word]
   let parts = memo.get(word)
   if (!parts) {
-    parts = hyphenateSync(word, { minWordLength: MIN_WORD }).split(SOFT_HYPHEN)
+    parts = minimumFragments(hyphenateSync(word, { minWordLength: MIN_WORD }).split(SOFT_HYPHEN))
     // Bounded, so a long-running server does not keep every word it ever set.
     if (memo.size >= 50_000) memo.clear()
     memo.set(word, parts)
   }
   return parts
+}
+
+/** Letters a hyphen may leave before it (at a line's end) and after it (on the next line). */
+export const MIN_BEFORE_HYPHEN = 2
+export const MIN_AFTER_HYPHEN = 3
+
+const letters = (part: string) => part.replace(/[^\p{L}]/gu, '').length
+
+/** Syllables joined until no break leaves fewer letters than the minimum on either side. */
+function minimumFragments(parts: string[]): string[] {
+  const out = [...parts]
+  while (out.length > 1 && letters(out[0]) < MIN_BEFORE_HYPHEN) out.splice(0, 2, out[0] + out[1])
+  while (out.length > 1 && letters(out[out.length - 1]) < MIN_AFTER_HYPHEN) out.splice(-2, 2, out[out.length - 2] + out[out.length - 1])
+  return out
 }
 
 let registered = false

@@ -141,3 +141,31 @@ export function headingsOf(model: IssueModel): string[] {
   }
   return [...new Set(headings)]
 }
+
+/**
+ * Runs of consecutive lines that end in a hyphenated word (a lower-case letter and "-" at
+ * the end of a column line), per page: the length of each run of 2 or more.
+ */
+export function hyphenLadders(file: string, pageCount: number): Array<{ page: number; length: number; last: string }> {
+  const ladders: Array<{ page: number; length: number; last: string }> = []
+  for (let page = 1; page <= pageCount; page++) {
+    const words = pdfwords(file, page)
+    const ends = words.filter((w) => /\p{Ll}-$/u.test(w.text))
+    // Line ends of one column share their right edge (justified text).
+    const byEdge = new Map<number, PdfWord[]>()
+    for (const w of ends) byEdge.set(Math.round(w.xMax / 4), [...(byEdge.get(Math.round(w.xMax / 4)) ?? []), w])
+    for (const list of byEdge.values()) {
+      list.sort((a, b) => a.yMin - b.yMin)
+      let run = 1
+      for (let i = 1; i <= list.length; i++) {
+        const step = i < list.length ? list[i].yMin - list[i - 1].yMin : 0
+        if (i < list.length && step > 9 && step < 16) run++
+        else {
+          if (run >= 2) ladders.push({ page, length: run, last: list[i - 1].text })
+          run = 1
+        }
+      }
+    }
+  }
+  return ladders
+}

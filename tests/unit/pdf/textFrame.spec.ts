@@ -12,17 +12,22 @@ import { pdfwords, pdftotext, type PdfWord } from './pdfTools'
  * Nothing printed leaves the text frame: every word box lies within the margins of
  * templates/pdf/theme.ts (the running footer below the bottom margin aside). The fixture
  * carries addresses as long as the real issue's (a publisher's page of 180 characters, one in
- * an essay's prose, one in a chronology entry).
+ * a chronology entry); one more is added to an essay's prose here.
  */
 
 let dir: string
 let model: IssueModel
 let result: RenderIssuePdfResult
 let file: string
+const ESSAY_URL = 'https://www.maritime-cooperation.example.org/programmes/coast_guard_training/southeast-asia/2021-2024/overview.html'
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'bulletin-pdf-frame-'))
   model = await makeIssueModel(path.join(dir, 'images'))
+  // And one in an essay's prose, in the narrow column.
+  const essays = model.sections[0]
+  if (essays.kind !== 'essays') throw new Error('fixture starts with essays')
+  essays.essays[0].body.push({ type: 'paragraph', runs: [{ text: `The training programme is described at ${ESSAY_URL} for those who want the details.` }] })
   result = await renderIssuePdf(model, { cache: false })
   file = path.join(dir, 'issue.pdf')
   writeFileSync(file, result.pdf)
@@ -63,7 +68,7 @@ describe('the text frame', () => {
     const text = pdftotext(file).replace(/\s+/g, '')
     const forthcoming = model.sections.find((s) => s.kind === 'forthcoming')
     if (forthcoming?.kind !== 'forthcoming' || !forthcoming.publications[0].url) throw new Error('fixture has a forthcoming book with an address')
-    for (const url of [forthcoming.publications[0].url, 'https://www.maritime-cooperation.example.org/programmes/coast_guard_training/southeast-asia/2021-2024/overview.html']) {
+    for (const url of [forthcoming.publications[0].url, ESSAY_URL]) {
       expect(text).toContain(url)
     }
   })
