@@ -6,6 +6,7 @@ import {
   demoAuthors,
   demoChronology,
   demoChronologyIntro,
+  demoGroupCaption,
   demoCommittee,
   demoImages,
   demoSettings,
@@ -118,7 +119,7 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
         placement: 'right',
       }),
       paragraph(
-        'Governments have noticed. Cultural agreements now speak of "people-to-people connectivity", and language schools report long waiting lists. The risk is that policy turns a lively, informal exchange into a programme with targets.',
+        'Governments have noticed. Cultural agreements now speak of "people-to-people connectivity", and language schools report long waiting lists. The risk is that policy turns a lively, informal exchange into a programme with targets. As one promoter put it, “a festival is not a ‘deliverable’.”',
       ),
       quote('"The Parties shall encourage exchanges between their peoples in culture, the arts, education and sport, on the basis of equality and mutual benefit."'),
       paragraph(
@@ -191,6 +192,14 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
       }),
     )
   }
+  // As the committee captions most groups: no title, one caption for all its photos.
+  highlights.push(
+    await upsert('highlights', { caption: { equals: demoGroupCaption } }, {
+      ...approved,
+      caption: demoGroupCaption,
+      photos: [{ image: media.visit }, { image: media.forum }, { image: media.lecture }],
+    }),
+  )
 
   const forthcoming = await upsert('publications', { title: { equals: 'The Great Powers and the DPRK' } }, {
     ...approved,
@@ -208,6 +217,8 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
       paragraph('The book will interest scholars of Korean politics, East Asian security and ASEAN\'s external relations.'),
     ),
     contents: [
+      // Front matter is unnumbered, beside the numbered parts and chapters.
+      { title: '', chapters: [{ title: 'List of Figures and Tables' }, { title: 'Contributors' }] },
       {
         title: 'Introduction',
         chapters: [{ number: 1, title: 'The Peninsula and the Powers', authors: [{ name: 'PARK Joon-ho' }, { name: 'Hannah Ong' }] }],
@@ -237,6 +248,7 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
         ],
       },
       { title: 'Conclusion', chapters: [{ number: 11, title: 'Restraint as Strategy', authors: [{ name: 'Hannah ONG' }] }] },
+      { title: '', chapters: [{ title: 'Index' }] },
     ],
   })
 
@@ -251,7 +263,8 @@ export async function seedDemo(payload: Payload): Promise<SeedSummary> {
     year: 2024,
     cover: media.coverRecent1,
     description: richText(paragraph('A study of fisheries, shipping and coast-guard cooperation between Korea and Vietnam, with chapters by scholars from both countries.')),
-    url: 'https://example.org/books/seas-of-cooperation',
+    // As long as the publishers' addresses the committee prints.
+    url: 'https://example.org/books/seas-of-cooperation-maritime-partnerships-between-korea-and-southeast-asia/p/book/9780000000017?utm_source=bulletin&utm_medium=print_edition',
   })
 
   const recent2 = await upsert('publications', { title: { equals: 'Hallyu in Southeast Asia' } }, {

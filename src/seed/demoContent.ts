@@ -83,6 +83,8 @@ export const demoChronology: Array<[string, string, ...string[]]> = [
   ['2024-04-18', '2024-04-18', 'Singapore\'s Minister for Trade met Korea\'s Minister of Trade in Seoul; they discussed digital trade rules and announced an S$20 million start-up exchange.'],
   ['2024-04-22', '2024-04-22', 'A Korean cultural centre opened in Yangon\'s Bahan township, offering free Korean language classes.'],
   ['2024-04-23', '2024-04-26', 'The Korea–ASEAN Youth Forum (demo) was held in Busan with 120 students from all ten ASEAN member states and Timor-Leste.'],
+  // The compiler lists a day's multi-day entry before its one-day entry: that order is kept.
+  ['2024-04-23', '2024-04-23', 'Vietnamese and Korean defence officials (demo) held their annual policy dialogue in Hà Nội.'],
   ['2024-04-29', '2024-05-02', 'The President of the Philippines made a state visit to the ROK; the two leaders witnessed the signing of agreements on nuclear energy research and infrastructure.', 'A joint statement welcomed a ₩1.2 trillion (around US$900 million) package of concessional loans.'],
   ['2024-05-02', '2024-05-02', 'Vietnam\'s Ministry of Labour and the ROK\'s Ministry of Employment agreed to expand the Employment Permit System quota for Vietnamese workers.'],
   ['2024-05-03', '2024-05-03', 'Laos and Korea opened a new direct flight between Vientiane and Incheon.'],
@@ -114,6 +116,10 @@ export const demoChronology: Array<[string, string, ...string[]]> = [
   ['2024-06-29', '2024-07-04', 'A Cambodian parliamentary delegation visited the ROK, meeting the Speaker of the National Assembly and touring industrial parks in Ulsan.'],
   ['2024-06-30', '2024-07-03', 'Korean and Philippine universities held a joint summer school on disaster management in Cebu.'],
 ]
+
+/** A highlights group without a title: one caption covers its three photos. */
+export const demoGroupCaption =
+  '(Top) The Centre\'s director with a visiting delegation (demo). (Below, from left) Students at the Youth Forum and (right) the audience of a public lecture.'
 
 export const demoChronologyIntro = [
   'This chronology records events in relations between the Republic of Korea, the DPRK and the member states of ASEAN and Timor-Leste during the quarter. It is compiled from public sources; the entries in this demonstration issue are invented.',

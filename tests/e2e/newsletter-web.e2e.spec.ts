@@ -249,7 +249,8 @@ describe('a reader subscribes, confirms, receives a test send and unsubscribes',
     await page.close()
 
     const { mail } = await nextMail(reader.email, /^\[Test\] Korea Bulletin/)
-    expect(mail.subject).toBe('[Test] Korea Bulletin — April–June 2024: Korea Bulletin, April–June 2024 (demo)')
+    // The title already names the bulletin and the period: the subject says them once.
+    expect(mail.subject).toBe('[Test] Korea Bulletin, April–June 2024 (demo)')
     expect(mail.from?.value[0]).toMatchObject({ name: 'Korea Bulletin', address: 'korea-bulletin@example.org' })
     expect(mail.replyTo?.value[0].address).toBe('korea-bulletin@example.org')
     for (const part of [mail.html || '', mail.text ?? '']) {

@@ -118,7 +118,7 @@ describe('assembling the demo issue', () => {
 
   it('lists the items that are not approved, as read, for preflight to warn about', async () => {
     expect((await assembleIssue(payload, 'demo', { draft: true })).unapproved).toEqual([])
-    const highlight = (await payload.find({ collection: 'highlights', limit: 1, depth: 0 })).docs[0]
+    const highlight = (await payload.find({ collection: 'highlights', where: { title: { equals: 'Translation workshop' } }, limit: 1, depth: 0 })).docs[0]
     await payload.update({ collection: 'highlights', id: highlight.id, data: { reviewStatus: 'inReview' }, draft: true })
     // The published version is still approved; the latest draft is in review.
     expect((await assembleIssue(payload, 'demo')).unapproved).toEqual([])

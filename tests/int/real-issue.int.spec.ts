@@ -70,6 +70,8 @@ describe.skipIf(!FIXTURE)(`the real issue of 2024 Q2${FIXTURE ? '' : ` (skipped:
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-real-issue-'))
     file = path.join(dir, 'real-issue.pdf')
     fs.writeFileSync(file, exported.pdf)
+    // To look at it: REAL_ISSUE_PDF_OUT=/tmp/real.pdf npx vitest run tests/int/real-issue.int.spec.ts
+    if (process.env.REAL_ISSUE_PDF_OUT) fs.copyFileSync(file, process.env.REAL_ISSUE_PDF_OUT)
     text = pdftotext(file)
     console.info(
       `The real issue: ${exported.report.pageCount} pages; preflight ${exported.report.errors.length} error(s), ` +

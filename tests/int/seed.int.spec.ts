@@ -57,12 +57,16 @@ describe('the demo issue', () => {
     expect(text).toMatch(/[\uac00-\ud7a3]/)
   })
 
-  it('has five highlight photos, one forthcoming and two recent publications, and a user per role', async () => {
+  it('has eight highlight photos (three under one caption), one forthcoming and two recent publications, and a user per role', async () => {
     const highlights = await payload.find({ collection: 'highlights', depth: 0 })
-    expect(highlights.docs.flatMap((h) => h.photos ?? [])).toHaveLength(5)
+    expect(highlights.docs.flatMap((h) => h.photos ?? [])).toHaveLength(8)
+    // The real issue's shape: a group without a title, one caption for its three photos.
+    expect(highlights.docs.filter((h) => !h.title && h.caption && h.photos?.length === 3)).toHaveLength(1)
     const forthcoming = await payload.find({ collection: 'publications', where: { kind: { equals: 'forthcoming' } }, depth: 0 })
     const chapters = forthcoming.docs[0].contents!.flatMap((part) => part.chapters ?? [])
-    expect(chapters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    expect(chapters.filter((c) => c.number).map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    // Unnumbered front and back matter beside the numbered chapters.
+    expect(chapters.filter((c) => !c.number).map((c) => c.title)).toEqual(['List of Figures and Tables', 'Contributors', 'Index'])
     expect((await payload.count({ collection: 'publications', where: { kind: { equals: 'recent' } } })).totalDocs).toBe(2)
     const roles = (await payload.find({ collection: 'users', depth: 0 })).docs.map((u) => u.role).sort()
     expect(roles).toEqual(['admin', 'editor', 'editorialAssistant', 'productionEditor'])

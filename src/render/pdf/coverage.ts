@@ -128,6 +128,7 @@ export function printedTexts(model: IssueModel): PrintedText[] {
       case 'highlights':
         section.highlights.forEach((h, i) => {
           add(h.title, 'serif', `${at}.highlights[${i}].title`)
+          add(h.caption, 'sans', `${at}.highlights[${i}].caption`)
           h.photos.forEach((photo, j) =>
             add(`${photo.positionCue ?? ''} ${photo.caption}`, 'sans', `${at}.highlights[${i}].photos[${j}].caption`),
           )
