@@ -96,7 +96,7 @@ const MATRIX: Partial<Record<CollectionSlug, Partial<Record<Op, Actor[]>>>> = {
   'audit-log': { create: [], readPublished: EDITORS, update: [], delete: [] },
   // PDF exports: "published" is an export of a published issue (the public PDF), "draft" of
   // an unpublished one. Exported by production; never changed; deleted by editors.
-  'issue-exports': { create: EXPORTERS, readPublished: ALL, readDraft: STAFF, update: [], delete: EDITORS },
+  'issue-exports': { create: [], readPublished: ALL, readDraft: STAFF, update: [], delete: EDITORS },
   // Campaigns: editors only; "update" is a campaign not yet started.
   campaigns: { create: EDITORS, readPublished: EDITORS, update: EDITORS, delete: EDITORS },
   // The delivery ledger: written by the delivery engine only, read by editors.

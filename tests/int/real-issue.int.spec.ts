@@ -138,7 +138,9 @@ describe.skipIf(!FIXTURE)(`the real issue of 2024 Q2${FIXTURE ? '' : ` (skipped:
 
   it('prints the book’s unnumbered front matter beside its numbered chapters, and the about text’s own link', () => {
     const flat = plain(text).replace(/\s+/g, ' ')
-    expect(flat).toMatch(/List of Figures and Tables Contributors/)
+    // Front matter first, unnumbered, then the numbered chapters (the contents runs in two
+    // columns, so a part heading of the other column may be read in between).
+    expect(flat).toMatch(/List of Figures and Tables (?:[A-Z ]+ )?Contributors .*\b1 Engaging North Korea/)
     expect(flat).toMatch(/\b1 Engaging North Korea: A Task for Sisyphus\?/)
     expect(flat).toMatch(/The Korea Bulletin is a quarterly publication/)
     expect(flat).not.toContain('example.org/korea-bulletin')
