@@ -40,9 +40,11 @@ const envSchema = z.object({
     z
       .string()
       .url('must be an absolute URL such as https://bulletin.example.org')
-      .default('http://localhost:3000')
-      .transform((url) => url.replace(/\/+$/, '')),
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
   ),
+  /** The port the server listens on: `next dev -p` and `next start -p` set it. */
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   SMTP_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -87,7 +89,7 @@ const envSchema = z.object({
   ),
 })
 
-export type Env = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string }
+export type Env = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string; PUBLIC_URL: string }
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -117,7 +119,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     )
   }
   const secret = env.PAYLOAD_SECRET ?? developmentSecret(env)
-  return { ...env, PAYLOAD_SECRET: secret }
+  // Unset, the public address is this machine at the port the server listens on, so
+  // `npm run dev -- -p 3101` logs in, links and serves images on 3101 without more setup.
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
+  return { ...env, PAYLOAD_SECRET: secret, PUBLIC_URL: publicUrl }
 }
 
 function redact(name: string, value: string): string {

@@ -19,6 +19,13 @@ describe('configuration from the environment', () => {
     expect(fs.readFileSync(path.join(dir, '.payload-secret'), 'utf8').trim()).toBe(first.PAYLOAD_SECRET)
   })
 
+  it('takes the public address from the port the server listens on, unless PUBLIC_URL is set', () => {
+    const dir = dataDir()
+    expect(parseEnv({ DATA_DIR: dir, PORT: '3101' }).PUBLIC_URL).toBe('http://localhost:3101')
+    expect(parseEnv({ DATA_DIR: dir, PORT: '3101', PUBLIC_URL: 'https://bulletin.example.org' }).PUBLIC_URL).toBe('https://bulletin.example.org')
+    expect(() => parseEnv({ DATA_DIR: dir, PORT: 'eighty' })).toThrow(/PORT/)
+  })
+
   it('requires a secret in production and says how to make one', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow(/PAYLOAD_SECRET is not set.*openssl rand/s)
   })
