@@ -18,6 +18,7 @@ import { IssueExports } from './collections/IssueExports'
 import { Issues } from './collections/Issues'
 import { Media } from './collections/Media'
 import { MULTIPART_FILE_LIMIT_BYTES, MULTIPART_LIMIT_MESSAGE } from './collections/hooks/validateImageUpload'
+import { CHRONOLOGY_MAX_REQUEST_BYTES } from './src/chronology/limits'
 import { PublicationSettings } from './collections/PublicationSettings'
 import { Publications } from './collections/Publications'
 import { Subscribers } from './collections/Subscribers'
@@ -80,7 +81,8 @@ export default buildConfig({
   // (images 40 MB: collections/hooks/validateImageUpload; chronology files: src/chronology/limits).
   // Raised above them so those apply with their messages; this stops only what no upload may be.
   upload: {
-    limits: { fileSize: MULTIPART_FILE_LIMIT_BYTES },
+    // fieldSize: the admin sends pasted chronology text in the `_payload` field (1 MB by default).
+    limits: { fileSize: MULTIPART_FILE_LIMIT_BYTES, fieldSize: CHRONOLOGY_MAX_REQUEST_BYTES },
     requestSizeLimit: MULTIPART_FILE_LIMIT_BYTES + 1024 * 1024,
     responseOnLimit: MULTIPART_LIMIT_MESSAGE,
   },

@@ -158,4 +158,19 @@ describe('bulletin import-chronology', () => {
     expect(noFile.code).toBe(2)
     expect(parseJson(noFile).errors[0].message).toMatch(/cannot read/)
   })
+
+  it('exits 2 on an empty file, too large a file or too many entries, saying which limit and where', async () => {
+    const empty = await bulletin('import-chronology', write('empty.txt', ''), '--issue', 'demo')
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toMatch(/no chronology entries found in "empty\.txt": expected a month heading/)
+
+    const large = await bulletin('import-chronology', write('large.txt', `April 2024\n${'1\tAn event.\n'.repeat(300_000)}`), '--issue', 'demo', '--json')
+    expect(large.code).toBe(2)
+    expect(parseJson(large).errors[0].message).toMatch(/^the file "large\.txt" is 3\.4 MB; the chronology import takes at most 2 MB of text/)
+
+    const many = ['April 2024', ...Array.from({ length: 2100 }, (_, k) => `${(k % 30) + 1}\tEvent ${k + 1}.`)].join('\n')
+    const tooMany = await bulletin('import-chronology', write('many.txt', many), '--issue', 'demo', '--json')
+    expect(tooMany.code).toBe(2)
+    expect(parseJson(tooMany).errors[0].message).toMatch(/"many\.txt" has more than 2,000 entries \(entry 2,001 is on line 2,002\)/)
+  })
 })

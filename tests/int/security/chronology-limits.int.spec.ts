@@ -41,7 +41,7 @@ beforeAll(async () => {
   })
   const login = await payload.login({ collection: 'users', data: { email: 'assistant@example.org', password: PASSWORD } })
   token = login.token!
-}, 120_000)
+}, 300_000)
 
 afterAll(async () => t?.close())
 
@@ -108,6 +108,17 @@ describe('chronology import limits, over HTTP as an editorial assistant', () => 
     const response = await post(body, { 'Content-Type': contentType, 'Content-Length': String(body.byteLength) })
     expect(response.status).toBe(413)
     expect(((await response.json()) as { message: string }).message).toMatch(/^The file is 25 MB; the chronology import takes at most 2 MB of text or a 10 MB Word file/)
+  })
+
+  it('takes pasted text within the limit as the admin form sends it, in a multipart field', async () => {
+    const long = 'The delegations met again and discussed the matters left open at the previous round. '.repeat(9)
+    const text = ['April 2024', ...Array.from({ length: 1900 }, (_, k) => `${(k % 30) + 1}\t${long}Round ${k + 1}.`)].join('\n')
+    expect(text.length).toBeGreaterThan(1.2 * MB)
+    const form = new FormData()
+    form.append('_payload', JSON.stringify({ text, dryRun: true }))
+    const response = await post(form)
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { added: number }).added).toBe(1900)
   })
 
   it('refuses more entries than the limit, saying on which line the limit was passed', async () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
     data: { email: 'assistant@example.org', password: PASSWORD, name: 'Assistant', role: 'editorialAssistant' },
   })
   token = (await payload.login({ collection: 'users', data: { email: 'assistant@example.org', password: PASSWORD } })).token!
-}, 120_000)
+}, 300_000)
 
 afterAll(async () => t?.close())
 
