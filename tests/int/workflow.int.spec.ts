@@ -13,7 +13,7 @@ import { paragraph, richText } from '@/seed/lexical'
 import { settleNotifications } from '@/workflow/notify'
 import { REVIEW_STATUSES, type ReviewStatus } from '@/workflow/review'
 import { createPublishedIssue } from '../support/campaign'
-import { startTestPayload, type TestPayload } from '../support/payload'
+import { createMembers, startTestPayload, type TestPayload } from '../support/payload'
 
 /**
  * The editorial workflow through the Local API, as each member of the committee, with
@@ -108,13 +108,7 @@ beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
   outbox = path.join(t.dir, 'outbox')
-  for (const member of Object.keys(ROLE_OF) as Member[]) {
-    users[member] = await payload.create({
-      collection: 'users',
-      data: { email: `${member}@example.org`, password: 'a-long-test-password', name: `The ${member}`, role: ROLE_OF[member] },
-      overrideAccess: true,
-    })
-  }
+  Object.assign(users, await createMembers(payload, ROLE_OF))
 })
 
 afterAll(async () => {

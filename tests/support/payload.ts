@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
+import type { User } from '../../src/payload-types'
+
 export interface TestPayload {
   payload: Payload
   dir: string
@@ -42,4 +44,23 @@ export async function startTestPayload(options: TestPayloadOptions = {}): Promis
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** The password of every member the tests create. */
+export const MEMBER_PASSWORD = 'a-long-test-password'
+
+/**
+ * One committee member per name, with its role, created as an admin would:
+ * `<name>@example.org`, called "The <name>".
+ */
+export async function createMembers<Name extends string>(payload: Payload, roles: Record<Name, User['role']>): Promise<Record<Name, User>> {
+  const members = {} as Record<Name, User>
+  for (const name of Object.keys(roles) as Name[]) {
+    members[name] = await payload.create({
+      collection: 'users',
+      data: { email: `${name}@example.org`, password: MEMBER_PASSWORD, name: `The ${name}`, role: roles[name] },
+      overrideAccess: true,
+    })
+  }
+  return members
 }

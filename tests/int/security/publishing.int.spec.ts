@@ -5,7 +5,7 @@ import { schedulePublishByEditors } from '@/admin/schedulePublish'
 import { toStoredDate } from '@/fields/dayDate'
 import type { AuditLog, User } from '@/payload-types'
 import { paragraph, richText } from '@/seed/lexical'
-import { startTestPayload, type TestPayload } from '../../support/payload'
+import { createMembers, startTestPayload, type TestPayload } from '../../support/payload'
 
 /**
  * Only editors and admins change what the public sees (README, Roles): every collection with
@@ -120,13 +120,7 @@ async function expectUnchangedForReaders(collection: Drafted, doc: Doc): Promise
 beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
-  for (const member of Object.keys(ROLE) as Member[]) {
-    users[member] = await payload.create({
-      collection: 'users',
-      data: { email: `${member}@example.org`, password: 'a-long-test-password', name: `The ${member}`, role: ROLE[member] },
-      overrideAccess: true,
-    })
-  }
+  Object.assign(users, await createMembers(payload, ROLE))
 })
 
 afterAll(async () => {
