@@ -15,14 +15,18 @@ import { migrations as sqliteMigrations } from './migrations/sqlite'
  */
 export function databaseAdapter(env: Env): DatabaseAdapterObj {
   if (isMongoUri(env.DATABASE_URI)) return mongoAdapter(env.DATABASE_URI, env.MONGODB_CONNECT_TIMEOUT_MS)
-  return sqlite(env)
+  return sqliteDatabase(env)
 }
 
 export function isMongoUri(uri: string): boolean {
   return /^mongodb(\+srv)?:\/\//.test(uri)
 }
 
-function sqlite(env: Env): DatabaseAdapterObj {
+/**
+ * The embedded SQLite. `idType: 'uuid'` gives text ids as MongoDB has (tests run the
+ * services on it: tests/int/text-ids.int.spec.ts); the bulletin itself uses numbers.
+ */
+export function sqliteDatabase(env: Env, options: { idType?: 'uuid' } = {}): DatabaseAdapterObj {
   const url = env.DATABASE_URI
   const file = url.startsWith('file:') ? url.slice('file:'.length) : undefined
   if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -39,6 +43,7 @@ function sqlite(env: Env): DatabaseAdapterObj {
     push: env.NODE_ENV !== 'production',
     migrationDir: path.resolve(process.cwd(), 'src/migrations/sqlite'),
     prodMigrations: sqliteMigrations,
+    ...options,
   })
 }
 

@@ -29,7 +29,7 @@ import type { Campaign, Subscriber } from '../payload-types'
 import { CampaignMessageFactory, trackedRaw, type FrozenCampaignMessage } from './campaignMessage'
 import { campaignSettings, type CampaignSettings } from './campaignSettings'
 import { createCampaignTransport } from './campaignTransport'
-import { Ledger, type ClaimFrom, type Id, type LedgerRow } from './ledger'
+import { idFromText, Ledger, type ClaimFrom, type Id, type LedgerRow } from './ledger'
 import { dkimSettings } from './newsletter'
 import { acceptedOutcome, backoffDelayMs, classifySmtpError, type AttemptOutcome } from './smtpOutcome'
 import type { CampaignStatus, DeliveryCounts, DeliveryPolicy } from './states'
@@ -291,8 +291,7 @@ class CampaignRunner {
     const snapshot = this.campaign.message?.snapshot as FrozenCampaignMessage | undefined
     if (!snapshot) throw new CampaignRunError('the campaign has no frozen message')
     const factory = new CampaignMessageFactory(snapshot)
-    const idType = this.payload.db.defaultIDType
-    const toId = (value: string): Id => (idType === 'number' ? Number(value) : value)
+    const toId = (value: string): Id => idFromText(value, this.payload.db.defaultIDType)
     const earlier = await this.earlierCampaignsOfIssue()
     let cursor = this.campaign.audience?.cursor ?? undefined
     let alreadySent = this.campaign.audience?.alreadySent ?? 0

@@ -28,6 +28,15 @@ import { DELIVERY_STATUSES, emptyCounts } from './states'
 
 export type Id = number | string
 
+/**
+ * An id kept as text (the audience cursor) back in the adapter's own type: a number on SQL
+ * adapters with numeric ids, the text itself on MongoDB (and SQL with text ids). Compared as
+ * text, SQLite would order every number before any text and the cursor would match nothing.
+ */
+export function idFromText(value: string, idType: 'number' | 'text'): Id {
+  return idType === 'number' ? Number(value) : value
+}
+
 export interface LedgerRow {
   id: Id
   subscriber: Id

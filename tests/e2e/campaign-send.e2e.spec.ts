@@ -8,9 +8,9 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { demoUsers } from '@/seed/demoContent'
+import { demoSettings, demoUsers } from '@/seed/demoContent'
 import { artifactPath, launchBrowser, loginAs } from '../support/browser'
-import { FAST_CAMPAIGN_ENV, spawnCli, spawnWorker, type WorkerProcess } from '../support/campaign'
+import { expectDelivered, FAST_CAMPAIGN_ENV, spawnCli, spawnWorker, type ExpectedRecipient, type WorkerProcess } from '../support/campaign'
 import { startNextDev, type NextServer } from '../support/nextServer'
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../support/smtpSink'
 
@@ -78,9 +78,19 @@ describe('an editor sends the demo issue from the admin', () => {
       return (await response.json()) as { totalDocs: number }
     })
     expect(ledger.totalDocs).toBe(SUBSCRIBERS)
-    // And the sink: one message per subscriber, nobody twice.
-    const recipients = sink.messages.map((m) => m.envelope.rcptTo[0])
-    expect(recipients).toHaveLength(SUBSCRIBERS)
-    expect(new Set(recipients).size).toBe(SUBSCRIBERS)
+    // And the sink: every confirmed subscriber (exactly the seeded test readers) once, nobody
+    // else, each with the demo issue, their name and their own unsubscribe link.
+    const confirmed = await page.evaluate(async () => {
+      const response = await fetch('/api/subscribers?limit=0&depth=0&where[status][equals]=confirmed', { credentials: 'include' })
+      return ((await response.json()) as { docs: Array<{ id: number; email: string; name?: string | null }> }).docs
+    })
+    const recipients: ExpectedRecipient[] = confirmed.map((s) => ({ id: String(s.id), email: s.email, name: s.name }))
+    expect(recipients.map((r) => r.email).sort()).toEqual(Array.from({ length: SUBSCRIBERS }, (_, i) => `test-${String(i + 1).padStart(5, '0')}@subscribers.example.test`))
+    await expectDelivered(sink.messages, {
+      recipients,
+      subject: `${demoSettings.bulletinName} — April–June 2024: Korea Bulletin, April–June 2024 (demo)`,
+      contains: ['Festivals of the Mekong: Korean Popular Culture in Vientiane', 'Fisheries, Treaties and the Sea Between'],
+      secret: SECRET,
+    })
   }, 900_000)
 })

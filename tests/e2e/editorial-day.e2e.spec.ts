@@ -333,7 +333,10 @@ describe('the editorial day', () => {
       (doc) => doc.reviewStatus === 'changesRequested' && doc.reviewNotes?.[0]?.text === ESSAY.note && typeof doc.assignee === 'number',
       'changes requested with a note',
     )
-    expect(requested.reviewNotes?.[0].author).toBeTruthy()
+    // The note is the editor's, written by the server from the session.
+    const me = (await api<{ user: { id: number; email: string } }>(page, '/api/users/me')).body.user
+    expect(me.email).toBe(user('editor').email)
+    expect(requested.reviewNotes?.[0].author).toBe(me.id)
     await shot(page, 'day-2-changes-requested.png')
     await page.close()
 
