@@ -103,7 +103,10 @@ export default buildConfig({
         }),
       ]
     : [],
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Types are generated on purpose (npm run generate:types) and committed. Payload's default
+  // regenerates them in a child process at every start outside production: every test file
+  // and CLI command paid for it, and a test's own config could rewrite the committed file.
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'), queries: accessForAnyone },
   // A refused request is one warning line with its reason, no stack (src/logging/refusals.ts).
   // The command line keeps stdout for its own output (often JSON): Payload's logs go to
