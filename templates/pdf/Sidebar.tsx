@@ -3,7 +3,8 @@ import { aboutRuns } from '@/issue/labels'
 import type { IssueModel } from '@/issue/model'
 import { documentProps } from './meta'
 import { printable, whole } from './text'
-import { COLOR, COLUMN, SANS, SERIF } from './theme'
+import { HANGUL_FILLER } from './Essays'
+import { COLOR, COLUMN, FAMILY, SANS, SERIF } from './theme'
 
 /** One line of the "IN THIS ISSUE" box, with the page number the renderer found for it. */
 export interface TocLine {
@@ -121,6 +122,37 @@ function makeStyles(k: number) {
 type Styles = ReturnType<typeof makeStyles>
 const STYLES: Styles[] = SIDEBAR_DENSITIES.map(makeStyles)
 
+// Advances (in ems) of a digit in the number's face (Noto Sans Bold: tabular figures) and of
+// the Hangul filler in the fallback face (Noto Sans KR).
+const DIGIT_EM = 0.572
+const FILLER_EM = 0.92
+// What the filler leaves between the number's box and the title, in points.
+const FILLER_GAP = 2
+// Largest filler, as a fraction of the number's size.
+const FILLER_MAX = 0.6
+
+/**
+ * The contents line's page number, followed by an inkless letter (see TextAnchors) that fills
+ * its box up to the title. Without it text extractors (pdftotext, screen readers) take the gap
+ * for a column break and read every number apart from its title; plain, figure or no-break
+ * spaces do not help, as poppler drops them and measures the gap.
+ */
+function PageNumber({ page, styles }: { page: number; styles: Styles }) {
+  const digits = String(page)
+  const size = styles.pageNo.fontSize
+  const rest = styles.pageNo.width - FILLER_GAP - digits.length * DIGIT_EM * size
+  // Small fillers (several if need be), so the taller Hangul face does not raise the line.
+  const count = Math.ceil(rest / (FILLER_EM * FILLER_MAX * size))
+  return (
+    <Text style={styles.pageNo}>
+      {digits}
+      {rest > 0 ? (
+        <Text style={{ fontFamily: FAMILY.hangul, fontSize: rest / count / FILLER_EM }}>{HANGUL_FILLER.repeat(count)}</Text>
+      ) : null}
+    </Text>
+  )
+}
+
 function TocBox({ groups, styles }: { groups: readonly TocGroup[]; styles: Styles }) {
   return (
     <View style={styles.box}>
@@ -135,7 +167,7 @@ function TocBox({ groups, styles }: { groups: readonly TocGroup[]; styles: Style
             // Each line jumps to where its item starts.
             <Link key={line.dest} src={`#${line.dest}`} style={{ textDecoration: 'none', color: COLOR.ink }}>
               <View style={styles.line} wrap={false}>
-                <Text style={styles.pageNo}>{String(line.page)}</Text>
+                <PageNumber page={line.page} styles={styles} />
                 <View style={styles.lineBody}>
                   <Text style={styles.lineTitle} hyphenationCallback={whole}>
                     {printable(line.title)}
