@@ -2,6 +2,7 @@ import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/rendere
 import { aboutRuns } from '@/issue/labels'
 import type { IssueModel } from '@/issue/model'
 import { documentProps } from './meta'
+import { QuoteMark } from './quoteMarks'
 import { printable, whole } from './text'
 import { HANGUL_FILLER } from './Essays'
 import { COLOR, COLUMN, FAMILY, SANS, SERIF } from './theme'
@@ -58,22 +59,9 @@ function makeStyles(k: number) {
     lineTitle: { fontWeight: 700, fontSize: sz(8.1), lineHeight: 1.28, color: COLOR.ink },
     lineAuthors: { fontStyle: 'italic', fontSize: sz(7.5), lineHeight: 1.28, color: COLOR.muted },
     quoteBlock: { marginTop: sz(12), paddingLeft: 4, paddingRight: 4 },
-    quoteMarkOpen: {
-      fontWeight: 700,
-      fontSize: sz(44),
-      lineHeight: 1,
-      color: COLOR.accent,
-      marginBottom: -sz(13),
-    },
-    quoteMarkClose: {
-      fontWeight: 700,
-      fontSize: sz(44),
-      lineHeight: 1,
-      color: COLOR.accent,
-      textAlign: 'right',
-      marginTop: -sz(2),
-      marginBottom: -sz(24),
-    },
+    // The marks' size (a solid line of them) and how far they tuck into the quote.
+    quoteMarkOpen: { height: sz(44), marginBottom: -sz(13) },
+    quoteMarkClose: { height: sz(44), marginTop: -sz(2), marginBottom: -sz(24) },
     quoteText: {
       fontFamily: SANS,
       fontWeight: 700,
@@ -190,11 +178,11 @@ function CoverQuote({ model, styles }: { model: IssueModel; styles: Styles }) {
   if (!quote || quote.text.trim() === '') return null
   return (
     <View style={styles.quoteBlock} wrap={false}>
-      <Text style={styles.quoteMarkOpen}>“</Text>
+      <QuoteMark mark="open" size={styles.quoteMarkOpen.height} color={COLOR.accent} style={styles.quoteMarkOpen} />
       <Text style={styles.quoteText} hyphenationCallback={whole}>
         {printable(quote.text)}
       </Text>
-      <Text style={styles.quoteMarkClose}>”</Text>
+      <QuoteMark mark="close" size={styles.quoteMarkClose.height} color={COLOR.accent} style={styles.quoteMarkClose} />
       {quote.attribution ? <Text style={styles.quoteBy}>{printable(quote.attribution)}</Text> : null}
     </View>
   )

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { IssueModel } from '@/issue/model'
 import { renderIssuePdf, type RenderIssuePdfResult } from '@/render/pdf'
 import { makeIssueModel } from '../../fixtures/issueModel'
-import { pageLines, readable } from './pdfTools'
+import { pageLines, pdftotext, readable, textPattern } from './pdfTools'
 
 // Page 1 as copy-paste and screen readers get it: pdftotext's own reading order (no -layout).
 let dir: string
 let model: IssueModel
 let result: RenderIssuePdfResult
 let lines: string[]
+let text: string
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'bulletin-order-'))
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const file = path.join(dir, 'issue.pdf')
   writeFileSync(file, result.pdf)
   lines = pageLines(file, 1)
+  text = readable(pdftotext(file, 1))
 })
 
 afterAll(() => {
@@ -51,5 +53,40 @@ describe('page 1 reads in order', () => {
       model.periodLabel,
       'SECOND QUARTER 2024',
     ])
+  })
+
+  it('reads each contents line whole: number, title, then authors', () => {
+    for (const entry of result.toc) {
+      const line = [String(entry.page), entry.title, ...(entry.authors.length > 0 ? [entry.authors.join(', ')] : [])].join(' ')
+      expect(text, line).toMatch(textPattern(line))
+    }
+  })
+
+  it('reads the contents, pull quote, committee, masthead text and lead essay in turn', () => {
+    const quote = model.coverPullQuote
+    const section = model.sections.find((s) => s.kind === 'essays')
+    if (!quote || section?.kind !== 'essays') throw new Error('The fixture has a cover quote and essays')
+    const lead = section.essays[0]
+    const opening = lead.body.find((b) => b.type === 'paragraph')
+    if (opening?.type !== 'paragraph') throw new Error('The lead essay opens with a paragraph')
+    const milestones = [
+      'SECOND QUARTER 2024',
+      'IN THIS ISSUE',
+      ...result.toc.map((e) => `${e.page} ${e.title}`),
+      quote.text.toUpperCase(),
+      'EDITORIAL COMMITTEE',
+      ...model.editorialCommittee.map((m) => m.email),
+      model.publisher.rightsText,
+      lead.title,
+      lead.authors[0].name,
+      opening.runs.map((r) => r.text).join('').slice(0, 80),
+    ]
+    // Each one after the one before (a title also listed in the contents is found again later).
+    let from = 0
+    for (const m of milestones) {
+      const at = text.slice(from).search(textPattern(m))
+      expect(at, `"${m}" after ${JSON.stringify(text.slice(Math.max(0, from - 60), from))}`).toBeGreaterThan(-1)
+      from += at + 1
+    }
   })
 })
