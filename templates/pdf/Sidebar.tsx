@@ -114,29 +114,28 @@ const STYLES: Styles[] = SIDEBAR_DENSITIES.map(makeStyles)
 // the Hangul filler in the fallback face (Noto Sans KR).
 const DIGIT_EM = 0.572
 const FILLER_EM = 0.92
-// What the filler leaves between the number's box and the title, in points.
-const FILLER_GAP = 2
-// Largest filler, as a fraction of the number's size.
-const FILLER_MAX = 0.6
+// The fillers' size, as a fraction of the number's: small enough that the taller Hangul face
+// does not raise the line, large enough that poppler keeps them on the number's line.
+const FILLER_SCALE = 0.6
+// Least room the fillers leave before the title, in points (so they never touch it).
+const FILLER_GAP = 1
 
 /**
- * The contents line's page number, followed by an inkless letter (see TextAnchors) that fills
- * its box up to the title. Without it text extractors (pdftotext, screen readers) take the gap
- * for a column break and read every number apart from its title; plain, figure or no-break
- * spaces do not help, as poppler drops them and measures the gap.
+ * The contents line's page number, followed by inkless letters (see TextAnchors) that fill
+ * its box up to the title. Without them text extractors (pdftotext, screen readers) take the
+ * gap for a column break and read every number apart from its title; plain, figure or
+ * no-break spaces do not help, as poppler drops them and measures the gap.
  */
 function PageNumber({ page, styles }: { page: number; styles: Styles }) {
   const digits = String(page)
   const size = styles.pageNo.fontSize
+  const fillerSize = FILLER_SCALE * size
   const rest = styles.pageNo.width - FILLER_GAP - digits.length * DIGIT_EM * size
-  // Small fillers (several if need be), so the taller Hangul face does not raise the line.
-  const count = Math.ceil(rest / (FILLER_EM * FILLER_MAX * size))
+  const count = Math.max(0, Math.floor(rest / (FILLER_EM * fillerSize)))
   return (
-    <Text style={styles.pageNo}>
+    <Text style={styles.pageNo} hyphenationCallback={whole}>
       {digits}
-      {rest > 0 ? (
-        <Text style={{ fontFamily: FAMILY.hangul, fontSize: rest / count / FILLER_EM }}>{HANGUL_FILLER.repeat(count)}</Text>
-      ) : null}
+      {count > 0 ? <Text style={{ fontFamily: FAMILY.hangul, fontSize: fillerSize }}>{HANGUL_FILLER.repeat(count)}</Text> : null}
     </Text>
   )
 }

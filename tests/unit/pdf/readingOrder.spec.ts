@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { IssueModel } from '@/issue/model'
-import { renderIssuePdf, type RenderIssuePdfResult } from '@/render/pdf'
+import { renderToBuffer } from '@react-pdf/renderer'
+import { registerFonts, renderIssuePdf, type RenderIssuePdfResult } from '@/render/pdf'
+import { SIDEBAR_DENSITIES, SidebarDocument } from '../../../templates/pdf'
 import { makeIssueModel } from '../../fixtures/issueModel'
 import { pageLines, pdftotext, readable, textPattern } from './pdfTools'
 
@@ -87,6 +89,27 @@ describe('page 1 reads in order', () => {
       const at = text.slice(from).search(textPattern(m))
       expect(at, `"${m}" after ${JSON.stringify(text.slice(Math.max(0, from - 60), from))}`).toBeGreaterThan(-1)
       from += at + 1
+    }
+  })
+})
+
+describe('the contents box at every density', () => {
+  it('reads one- to three-digit page numbers on the line of their titles', async () => {
+    registerFonts()
+    const pages = [9, 12, 18, 22, 100]
+    const title = (page: number) => `A title long enough to wrap, for the item on page ${page}`
+    const groups = [{ title: 'Essays', lines: pages.map((page) => ({ dest: `p${page}`, title: title(page), authors: [], page })) }]
+    for (let density = 0; density < SIDEBAR_DENSITIES.length; density++) {
+      const file = path.join(dir, `sidebar-${density}.pdf`)
+      writeFileSync(file, await renderToBuffer(SidebarDocument({ model, groups, offsetTop: 0, density })))
+      const raw = pdftotext(file, 1).split('\n')
+      // The fillers stay on the number's line: none is left on a line of its own.
+      expect(raw.filter((line) => /^[\s\u3164]*\u3164[\s\u3164]*$/.test(line)), `density ${density}`).toEqual([])
+      const sidebarLines = pageLines(file, 1).map(readable)
+      for (const page of pages) {
+        expect(sidebarLines.some((line) => line.startsWith(`${page} A title`)), `${page} at density ${density}`).toBe(true)
+        expect(readable(raw.join('\n')), `density ${density}`).toMatch(textPattern(`${page} ${title(page)}`))
+      }
     }
   })
 })
