@@ -1,10 +1,10 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 import { numberingLabel, quarterName } from '@/issue/labels'
 import { issueLayout, type EndMatter, type IssueModel } from '@/issue/model'
-import { TextAnchors } from './Essays'
+import { HANGUL_FILLER, TextAnchors } from './Essays'
 import { documentProps, issueLabel } from './meta'
 import { printable, whole } from './text'
-import { COLOR, CONTENT_WIDTH, FOOTER, MARGIN, MASTHEAD_HEIGHT, PAGE, SANS, SERIF } from './theme'
+import { COLOR, CONTENT_WIDTH, FAMILY, FOOTER, MARGIN, MASTHEAD_HEIGHT, PAGE, SANS, SERIF } from './theme'
 
 /** A spot in the finished issue: named destination and/or bookmark. */
 export interface FrameMarker {
@@ -204,7 +204,37 @@ function Masthead({ model }: { model: IssueModel }) {
       </View>
       <View style={styles.ruleThick} />
       <View style={styles.ruleThin} />
+      <MastheadSeparator />
     </View>
+  )
+}
+
+// The inkless letter's advance (Noto Sans KR, in ems) and the size it is set at here.
+const FILLER_EM = 0.92
+const SEPARATOR_SIZE = 6
+
+/**
+ * A line of inkless letters (see TextAnchors) across the page under the masthead. Text
+ * extractors (pdftotext, screen readers) put a block beside another before it, so without a
+ * full-width line between them the date stack on the right came after the whole contents
+ * column; with it, everything above the line reads first.
+ */
+function MastheadSeparator() {
+  const count = Math.floor(CONTENT_WIDTH / (FILLER_EM * SEPARATOR_SIZE))
+  return (
+    <Text
+      style={{
+        position: 'absolute',
+        // Between the rules and the columns (MASTHEAD_HEIGHT from the top margin).
+        top: MARGIN.top + MASTHEAD_HEIGHT - (MARGIN.top - 14) - SEPARATOR_SIZE - 4,
+        left: 0,
+        fontFamily: FAMILY.hangul,
+        fontSize: SEPARATOR_SIZE,
+        lineHeight: 1,
+      }}
+    >
+      {HANGUL_FILLER.repeat(count)}
+    </Text>
   )
 }
 

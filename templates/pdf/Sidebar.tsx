@@ -2,8 +2,10 @@ import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/rendere
 import { aboutRuns } from '@/issue/labels'
 import type { IssueModel } from '@/issue/model'
 import { documentProps } from './meta'
+import { QuoteMark } from './quoteMarks'
 import { printable, whole } from './text'
-import { COLOR, COLUMN, SANS, SERIF } from './theme'
+import { HANGUL_FILLER } from './Essays'
+import { COLOR, COLUMN, FAMILY, SANS, SERIF } from './theme'
 
 /** One line of the "IN THIS ISSUE" box, with the page number the renderer found for it. */
 export interface TocLine {
@@ -57,22 +59,9 @@ function makeStyles(k: number) {
     lineTitle: { fontWeight: 700, fontSize: sz(8.1), lineHeight: 1.28, color: COLOR.ink },
     lineAuthors: { fontStyle: 'italic', fontSize: sz(7.5), lineHeight: 1.28, color: COLOR.muted },
     quoteBlock: { marginTop: sz(12), paddingLeft: 4, paddingRight: 4 },
-    quoteMarkOpen: {
-      fontWeight: 700,
-      fontSize: sz(44),
-      lineHeight: 1,
-      color: COLOR.accent,
-      marginBottom: -sz(13),
-    },
-    quoteMarkClose: {
-      fontWeight: 700,
-      fontSize: sz(44),
-      lineHeight: 1,
-      color: COLOR.accent,
-      textAlign: 'right',
-      marginTop: -sz(2),
-      marginBottom: -sz(24),
-    },
+    // The marks' size (a solid line of them) and how far they tuck into the quote.
+    quoteMarkOpen: { height: sz(44), marginBottom: -sz(13) },
+    quoteMarkClose: { height: sz(44), marginTop: -sz(2), marginBottom: -sz(24) },
     quoteText: {
       fontFamily: SANS,
       fontWeight: 700,
@@ -121,6 +110,36 @@ function makeStyles(k: number) {
 type Styles = ReturnType<typeof makeStyles>
 const STYLES: Styles[] = SIDEBAR_DENSITIES.map(makeStyles)
 
+// Advances (in ems) of a digit in the number's face (Noto Sans Bold: tabular figures) and of
+// the Hangul filler in the fallback face (Noto Sans KR).
+const DIGIT_EM = 0.572
+const FILLER_EM = 0.92
+// The fillers' size, as a fraction of the number's: small enough that the taller Hangul face
+// does not raise the line, large enough that poppler keeps them on the number's line.
+const FILLER_SCALE = 0.6
+// Least room the fillers leave before the title, in points (so they never touch it).
+const FILLER_GAP = 1
+
+/**
+ * The contents line's page number, followed by inkless letters (see TextAnchors) that fill
+ * its box up to the title. Without them text extractors (pdftotext, screen readers) take the
+ * gap for a column break and read every number apart from its title; plain, figure or
+ * no-break spaces do not help, as poppler drops them and measures the gap.
+ */
+function PageNumber({ page, styles }: { page: number; styles: Styles }) {
+  const digits = String(page)
+  const size = styles.pageNo.fontSize
+  const fillerSize = FILLER_SCALE * size
+  const rest = styles.pageNo.width - FILLER_GAP - digits.length * DIGIT_EM * size
+  const count = Math.max(0, Math.floor(rest / (FILLER_EM * fillerSize)))
+  return (
+    <Text style={styles.pageNo} hyphenationCallback={whole}>
+      {digits}
+      {count > 0 ? <Text style={{ fontFamily: FAMILY.hangul, fontSize: fillerSize }}>{HANGUL_FILLER.repeat(count)}</Text> : null}
+    </Text>
+  )
+}
+
 function TocBox({ groups, styles }: { groups: readonly TocGroup[]; styles: Styles }) {
   return (
     <View style={styles.box}>
@@ -135,7 +154,7 @@ function TocBox({ groups, styles }: { groups: readonly TocGroup[]; styles: Style
             // Each line jumps to where its item starts.
             <Link key={line.dest} src={`#${line.dest}`} style={{ textDecoration: 'none', color: COLOR.ink }}>
               <View style={styles.line} wrap={false}>
-                <Text style={styles.pageNo}>{String(line.page)}</Text>
+                <PageNumber page={line.page} styles={styles} />
                 <View style={styles.lineBody}>
                   <Text style={styles.lineTitle} hyphenationCallback={whole}>
                     {printable(line.title)}
@@ -158,11 +177,11 @@ function CoverQuote({ model, styles }: { model: IssueModel; styles: Styles }) {
   if (!quote || quote.text.trim() === '') return null
   return (
     <View style={styles.quoteBlock} wrap={false}>
-      <Text style={styles.quoteMarkOpen}>“</Text>
+      <QuoteMark mark="open" size={styles.quoteMarkOpen.height} color={COLOR.accent} style={styles.quoteMarkOpen} />
       <Text style={styles.quoteText} hyphenationCallback={whole}>
         {printable(quote.text)}
       </Text>
-      <Text style={styles.quoteMarkClose}>”</Text>
+      <QuoteMark mark="close" size={styles.quoteMarkClose.height} color={COLOR.accent} style={styles.quoteMarkClose} />
       {quote.attribution ? <Text style={styles.quoteBy}>{printable(quote.attribution)}</Text> : null}
     </View>
   )

@@ -68,18 +68,15 @@ describe('exporting the demo issue', () => {
   })
 
   it('gives each item in the contents the page it really starts on', () => {
-    // The contents box is the left column of page 1: read it on its own, number then title.
+    // The contents box is the left column of page 1: read it on its own, each number on the
+    // line of its title (the inkless fillers between them aside).
     const contents = execFileSync('pdftotext', ['-r', '72', '-x', '0', '-y', '100', '-W', '260', '-H', '700', '-f', '1', '-l', '1', pdfFile, '-'], {
       encoding: 'utf8',
     })
     const listed: Array<{ page: number; title: string }> = []
-    let pending: number | undefined
-    for (const line of contents.split('\n').map((l) => l.trim()).filter(Boolean)) {
-      if (/^\d+$/.test(line)) pending = Number(line)
-      else if (pending !== undefined) {
-        listed.push({ page: pending, title: line })
-        pending = undefined
-      }
+    for (const line of contents.split('\n').map((l) => l.replace(/\u3164/g, ' ').trim())) {
+      const m = /^(\d+) +(\S.*)$/.exec(line)
+      if (m) listed.push({ page: Number(m[1]), title: m[2] })
     }
     // 2 essays, the highlights (one line for the section), 3 books and the chronology.
     expect(listed.length).toBeGreaterThanOrEqual(7)
