@@ -82,7 +82,9 @@ const styles = StyleSheet.create({
     left: MARGIN.left,
     width: CONTENT_WIDTH,
     top: PAGE.height - FOOTER.textFromBottom + 6,
-    textAlign: 'center',
+    // From the left margin: centred, its block overlapped both columns and pdftotext read the essay's
+    // head inside the contents (page 1's reading order).
+    textAlign: 'left',
     fontFamily: SANS,
     fontWeight: 700,
     fontSize: 6.5,

@@ -65,33 +65,45 @@ describe('page 1 reads in order', () => {
   })
 
   it('reads the contents, pull quote, committee, masthead text and lead essay in turn', () => {
-    const quote = model.coverPullQuote
-    const section = model.sections.find((s) => s.kind === 'essays')
-    if (!quote || section?.kind !== 'essays') throw new Error('The fixture has a cover quote and essays')
-    const lead = section.essays[0]
-    const opening = lead.body.find((b) => b.type === 'paragraph')
-    if (opening?.type !== 'paragraph') throw new Error('The lead essay opens with a paragraph')
-    const milestones = [
-      'SECOND QUARTER 2024',
-      'IN THIS ISSUE',
-      ...result.toc.map((e) => `${e.page} ${e.title}`),
-      quote.text.toUpperCase(),
-      'EDITORIAL COMMITTEE',
-      ...model.editorialCommittee.map((m) => m.email),
-      model.publisher.rightsText,
-      lead.title,
-      lead.authors[0].name,
-      opening.runs.map((r) => r.text).join('').slice(0, 80),
-    ]
-    // Each one after the one before (a title also listed in the contents is found again later).
-    let from = 0
-    for (const m of milestones) {
-      const at = text.slice(from).search(textPattern(m))
-      expect(at, `"${m}" after ${JSON.stringify(text.slice(Math.max(0, from - 60), from))}`).toBeGreaterThan(-1)
-      from += at + 1
-    }
+    expectInTurn(text)
+  })
+
+  it('reads a proof in the same order: its mark at the foot does not pull the essay into the contents', async () => {
+    const proof = await renderIssuePdf(model, { cache: false, proofMark: 'PROOF — includes unpublished drafts — 2024-06-30' })
+    const file = path.join(dir, 'proof.pdf')
+    writeFileSync(file, proof.pdf)
+    expectInTurn(readable(pdftotext(file, 1)))
   })
 })
+
+/** Page 1's milestones, each after the one before. */
+function expectInTurn(text: string): void {
+  const quote = model.coverPullQuote
+  const section = model.sections.find((s) => s.kind === 'essays')
+  if (!quote || section?.kind !== 'essays') throw new Error('The fixture has a cover quote and essays')
+  const lead = section.essays[0]
+  const opening = lead.body.find((b) => b.type === 'paragraph')
+  if (opening?.type !== 'paragraph') throw new Error('The lead essay opens with a paragraph')
+  const milestones = [
+    'SECOND QUARTER 2024',
+    'IN THIS ISSUE',
+    ...result.toc.map((e) => `${e.page} ${e.title}`),
+    quote.text.toUpperCase(),
+    'EDITORIAL COMMITTEE',
+    ...model.editorialCommittee.map((m) => m.email),
+    model.publisher.rightsText,
+    lead.title,
+    lead.authors[0].name,
+    opening.runs.map((r) => r.text).join('').slice(0, 80),
+  ]
+  // Each one after the one before (a title also listed in the contents is found again later).
+  let from = 0
+  for (const m of milestones) {
+    const at = text.slice(from).search(textPattern(m))
+    expect(at, `"${m}" after ${JSON.stringify(text.slice(Math.max(0, from - 60), from))}`).toBeGreaterThan(-1)
+    from += at + 1
+  }
+}
 
 describe('the contents box at every density', () => {
   it('reads one- to three-digit page numbers on the line of their titles', async () => {
