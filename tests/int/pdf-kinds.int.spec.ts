@@ -27,11 +27,11 @@ let proof: Awaited<ReturnType<typeof exportIssuePdf>>
 const user = async (role: User['role']) =>
   (await payload.find({ collection: 'users', where: { role: { equals: role } }, limit: 1, depth: 0 })).docs[0]
 
-/** The text of each page of a PDF, whitespace folded. */
+/** The text of each page of a PDF in reading order (not -layout, which runs the columns together), whitespace folded. */
 function pagesOf(pdf: Uint8Array | Buffer, name: string): string[] {
   const file = path.join(t.dir, name)
   fs.writeFileSync(file, pdf)
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
   // pdftotext ends every page with a form feed.
   return text.split('\f').slice(0, -1).map((page) => page.replace(/\s+/g, ' '))
 }
