@@ -24,7 +24,7 @@ export const TEST_SECRET = 'test-secret-not-for-production-0123456789'
 /** What createPublishedIssue puts in an issue, so a test can look for it in the message. */
 export function issueContent(slug: string) {
   return {
-    title: `Korea Bulletin test issue ${slug}`,
+    title: `Test issue ${slug}`,
     /** The quarter's period as the subject and masthead print it. */
     periodLabel: 'April–June 2024',
     essayTitle: `Harbours and Handshakes (${slug})`,
