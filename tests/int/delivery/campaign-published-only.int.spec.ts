@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCampaign, frozenMessageOf, startCampaign } from '@/delivery/campaign'
 import { runCampaign } from '@/delivery/engine'
 import type { Id } from '@/delivery/ledger'
+import { smartQuotes } from '@/issue/smartQuotes'
 import type { Essay, Issue, User } from '@/payload-types'
 import { seedDemo } from '@/seed/demo'
 import { addSubscribers } from '../../support/campaign'
@@ -62,7 +63,8 @@ describe('a campaign started while drafts are pending', () => {
     for (const draft of [DRAFT_TITLE, DRAFT_STANDFIRST, DRAFT_INTRO]) expect(everything).not.toContain(draft)
     const essays = frozen!.model.sections.flatMap((s) => (s.kind === 'essays' ? s.essays : []))
     expect(essays.find((e) => e.id === String(essay.id))).toMatchObject({ title: essay.title, standfirst: essay.standfirst })
-    expect(frozen!.model.editorsIntro).toBe(issue.editorsIntro)
+    // The published intro, with the typographic quotes the model gives all text.
+    expect(frozen!.model.editorsIntro).toBe(smartQuotes(issue.editorsIntro ?? ''))
     expect(frozen!.text).toContain(essay.title)
     expect(frozen!.html).toContain(essay.title)
   })
