@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../src/access/roles'
-import { messageToEml } from '../../src/delivery/mail'
+import { messageToEml } from '../../src/mail/send'
 import { InvalidAddressError, NotAllowedError, renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail } from '../../src/delivery/newsletter'
 import { findSubscriberByEmail } from '../../src/delivery/subscribers'
 import type { Issue } from '../../src/payload-types'

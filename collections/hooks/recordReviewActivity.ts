@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { recordAudit } from '../../src/audit/record'
 import type { User } from '../../src/payload-types'
 import { titleOf } from '../../src/workflow/itemName'
-import { queueReviewNotification } from '../../src/workflow/notify'
+import { queueReviewNotification } from '../../src/mail/notify'
 import { INITIAL_REVIEW_STATUS, reviewStatusOf, type ReviewContext } from '../../src/workflow/review'
 
 type Id = number | string
@@ -27,7 +27,7 @@ async function emailOf(req: PayloadRequest, id: Id | null): Promise<string | nul
 /**
  * After a save of a reviewed item: the audit log gets its status change, new notes and new
  * assignment, in the save's transaction (through `req`); publishing is recordPublishing's.
- * A member's status change is emailed to the committee, without waiting (src/workflow/notify).
+ * A member's status change is emailed to the committee, without waiting (src/mail/notify).
  */
 export const recordReviewActivity: CollectionAfterChangeHook = async ({ collection, context, doc, previousDoc, operation, req }) => {
   const after = doc as ReviewedDoc

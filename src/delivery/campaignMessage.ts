@@ -31,9 +31,10 @@ import { env } from '../env'
 import { assembleIssue } from '../issue/assemble'
 import type { IssueModel } from '../issue/model'
 import { renderNewsletter } from '../render/email'
-import { siteLinks } from './links'
-import { buildNewsletterMessage, DKIM_SIGNED_HEADERS, newsletterMessageId, type DkimSettings } from './message'
-import { senderSettings } from './sender'
+import { siteLinks } from '../mail/siteLinks'
+import { DKIM_SIGNED_HEADERS, type DkimSettings } from '../mail/dkim'
+import { buildNewsletterMessage, newsletterMessageId } from '../mail/newsletterMessage'
+import { senderSettings } from '../mail/sender'
 import { unsubscribeUrlFor } from './subscribers'
 
 export interface FrozenLinks {

@@ -1,7 +1,7 @@
 /**
  * The campaign's SMTP connection pool: nodemailer's pooled transport on SMTP_URL with the
  * worker's settings (connections, messages per second, timeouts). Without SMTP_URL, in
- * development, messages go to the outbox folder like all other mail (src/delivery/transport.ts).
+ * development, messages go to the outbox folder like all other mail (src/mail/transport.ts).
  */
 import net from 'node:net'
 import nodemailer, { type Transporter } from 'nodemailer'
@@ -10,7 +10,7 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool'
 
 import type { Env } from '../env'
 import type { CampaignSettings } from './campaignSettings'
-import { outboxTransport } from './transport'
+import { outboxTransport } from '../mail/transport'
 
 type SocketCallback = (err: Error | null, socketOptions?: { connection: net.Socket }) => void
 

@@ -25,12 +25,12 @@ import type { Payload, Where } from 'payload'
 
 import type { StatusChangeContext } from '../../collections/hooks/recordStatusChange'
 import { env } from '../env'
+import { dkimSettings } from '../mail/dkim'
 import type { Campaign, Subscriber } from '../payload-types'
 import { CampaignMessageFactory, trackedRaw, type FrozenCampaignMessage } from './campaignMessage'
 import { campaignSettings, type CampaignSettings } from './campaignSettings'
 import { createCampaignTransport } from './campaignTransport'
 import { idFromText, Ledger, type ClaimFrom, type Id, type LedgerRow } from './ledger'
-import { dkimSettings } from './newsletter'
 import { acceptedOutcome, backoffDelayMs, classifySmtpError, type AttemptOutcome } from './smtpOutcome'
 import type { CampaignStatus, DeliveryCounts, DeliveryPolicy } from './states'
 

@@ -13,10 +13,11 @@ import { assembleIssue } from '../issue/assemble'
 import type { IssueModel } from '../issue/model'
 import type { User } from '../payload-types'
 import { renderNewsletter, type RenderedNewsletter } from '../render/email'
-import { siteLinks } from './links'
-import { sendMessage, type SendReceipt } from './mail'
-import { buildNewsletterMessage, dkimFromEnv, newsletterMessageId, type DkimSettings } from './message'
-import { senderSettings } from './sender'
+import { siteLinks } from '../mail/siteLinks'
+import { sendMessage, type SendReceipt } from '../mail/send'
+import { dkimSettings } from '../mail/dkim'
+import { buildNewsletterMessage, newsletterMessageId } from '../mail/newsletterMessage'
+import { senderSettings } from '../mail/sender'
 import { emailSchema, findSubscriberByEmail, unsubscribeUrlFor } from './subscribers'
 
 export interface NewsletterRecipientInput {
@@ -75,14 +76,6 @@ export async function renderIssueEmail(
     dkim: dkimSettings(),
   })
   return { model, rendered, message, unsubscribeUrl }
-}
-
-let dkimCache: { settings: DkimSettings | undefined } | undefined
-
-/** DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY: read (and checked) once. */
-export function dkimSettings(): DkimSettings | undefined {
-  dkimCache ??= { settings: dkimFromEnv(process.env) }
-  return dkimCache.settings
 }
 
 export class NotAllowedError extends Error {

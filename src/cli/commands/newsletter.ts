@@ -8,7 +8,7 @@ import { openPayload } from '../payload'
 // the config can deadlock Node 20's module loader, and the process then exits silently.
 async function services() {
   const [mail, newsletter, subscribers] = [
-    await import('../../delivery/mail'),
+    await import('../../mail/send'),
     await import('../../delivery/newsletter'),
     await import('../../delivery/subscribers'),
   ]

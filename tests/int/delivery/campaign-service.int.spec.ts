@@ -25,7 +25,7 @@ import {
 import { contentHashOf, type FrozenCampaignMessage } from '@/delivery/campaignMessage'
 import { runCampaign } from '@/delivery/engine'
 import type { Id } from '@/delivery/ledger'
-import { newsletterMessageId } from '@/delivery/message'
+import { newsletterMessageId } from '@/mail/newsletterMessage'
 import { unsubscribe } from '@/delivery/subscribers'
 import type { User } from '@/payload-types'
 import { addSubscribers, createPublishedIssue } from '../../support/campaign'

@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 
 import { env } from '../env'
 import type { PublicationSetting } from '../payload-types'
-import type { NewsletterSender } from './message'
+import type { NewsletterSender } from './newsletterMessage'
 
 export interface SenderSettings extends NewsletterSender {
   bulletinName: string

@@ -11,10 +11,10 @@
  */
 import type { Payload, Where } from 'payload'
 
-import { sendMessage } from '../delivery/mail'
+import { sendMessage } from './send'
 import { env } from '../env'
 import type { User } from '../payload-types'
-import { REVIEW_STATUS_LABELS, type ReviewStatus } from './review'
+import { REVIEW_STATUS_LABELS, type ReviewStatus } from '../workflow/review'
 
 type Id = number | string
 

@@ -1,12 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { dkimFromEnv } from '@/mail/dkim'
 import {
   buildNewsletterMessage,
-  dkimFromEnv,
   newsletterMessageId,
   type BuildNewsletterMessageInput,
-} from '@/delivery/message'
-import { makeTestModel, PUBLIC_URL } from './model'
+} from '@/mail/newsletterMessage'
+import { makeTestModel, PUBLIC_URL } from '../email/model'
 
 /** Header values as nodemailer will write them (prepared values are sent verbatim). */
 function headersOf(msg: ReturnType<typeof buildNewsletterMessage>): Record<string, string> {

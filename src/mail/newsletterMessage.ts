@@ -1,22 +1,18 @@
 /**
  * Turns a rendered newsletter into nodemailer message options for one subscriber:
- * sender, list headers (RFC 2369 / 2919 / 8058), a stable Message-ID and optional DKIM.
+ * sender, list headers (RFC 2369 / 2919 / 8058), a stable Message-ID and optional DKIM
+ * (the settings and the signed headers: ./dkim.ts).
  */
-import { createHash, createPrivateKey } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type Mail from 'nodemailer/lib/mailer'
 import type { IssueModel } from '@/issue/model'
+
+import { DKIM_SIGNED_HEADERS, type DkimSettings } from './dkim'
 
 export interface NewsletterSender {
   fromName: string
   fromAddress: string
   replyTo?: string
-}
-
-export interface DkimSettings {
-  domainName: string
-  keySelector: string
-  /** PEM. */
-  privateKey: string
 }
 
 export interface BuildNewsletterMessageInput {
@@ -34,25 +30,6 @@ export interface BuildNewsletterMessageInput {
   messageIdDomain: string
   dkim?: DkimSettings
 }
-
-/**
- * Headers the DKIM signature covers. The list headers are in it so that nobody on the way
- * can swap the unsubscribe target, and because Gmail and Yahoo require the one-click pair
- * to be signed for bulk senders.
- */
-export const DKIM_SIGNED_HEADERS = [
-  'from',
-  'reply-to',
-  'to',
-  'subject',
-  'date',
-  'message-id',
-  'mime-version',
-  'content-type',
-  'list-id',
-  'list-unsubscribe',
-  'list-unsubscribe-post',
-] as const
 
 export function buildNewsletterMessage(input: BuildNewsletterMessageInput): Mail.Options {
   const { model, recipient, rendered, settings } = input
@@ -154,30 +131,4 @@ function normaliseMailto(value: string): string {
     throw new TypeError(`unsubscribeMailto is not a mailto address: ${JSON.stringify(value)}`)
   }
   return mailto
-}
-
-/**
- * DKIM settings from DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (PEM; "\n" escapes are
- * turned into line breaks, as env files hold one line). None set: undefined, signing is off.
- * Some set: an error naming the missing ones, so a half-configured deploy fails loudly.
- */
-export function dkimFromEnv(env: Record<string, string | undefined>): DkimSettings | undefined {
-  const names = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY'] as const
-  const values = names.map((n) => env[n]?.trim() ?? '')
-  const missing = names.filter((_, i) => values[i] === '')
-  if (missing.length === names.length) return undefined
-  if (missing.length > 0) {
-    throw new Error(`DKIM is partly configured: set ${missing.join(', ')} as well, or unset all three DKIM_* variables`)
-  }
-  const [domainName, keySelector, rawKey] = values
-  const privateKey = rawKey.replace(/\\r/g, '').replace(/\\n/g, '\n')
-  if (!/^-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(privateKey)) {
-    throw new Error('DKIM_PRIVATE_KEY must be a PEM private key ("-----BEGIN PRIVATE KEY-----…")')
-  }
-  try {
-    createPrivateKey(privateKey)
-  } catch (err) {
-    throw new Error(`DKIM_PRIVATE_KEY could not be read as a private key: ${(err as Error).message}`)
-  }
-  return { domainName, keySelector, privateKey }
 }
