@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { systemOnly } from '../src/access/systemOnly'
-import { SUBSCRIBER_STATUSES } from '../src/delivery/statuses'
+import { SUBSCRIBER_STATUSES } from '../src/subscribers/statuses'
 import { exportSubscribersEndpoint, importSubscribersEndpoint } from './endpoints/subscriberList'
 import { recordStatusChange } from './hooks/recordStatusChange'
 
@@ -10,7 +10,7 @@ export { SUBSCRIBER_STATUSES }
 
 /**
  * The newsletter's readers. Only editors and admins see them. Readers join through the
- * double opt-in form or an imported list (src/delivery/subscribers.ts); every change of
+ * double opt-in form or an imported list (src/subscribers/); every change of
  * status is written to the history by recordStatusChange.
  */
 export const Subscribers: CollectionConfig = {

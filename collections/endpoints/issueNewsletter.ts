@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole } from '../../src/access/roles'
 import { messageToEml } from '../../src/mail/send'
 import { InvalidAddressError, NotAllowedError, renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail } from '../../src/delivery/newsletter'
-import { findSubscriberByEmail } from '../../src/delivery/subscribers'
+import { findSubscriberByEmail } from '../../src/subscribers/find'
 import type { Issue } from '../../src/payload-types'
 
 /** The issue named in the URL, read with the caller's own rights (drafts for the committee). */

@@ -8,7 +8,7 @@ import {
   importSubscribers,
   ImportWriteError,
   type ImportStatus,
-} from '../../src/delivery/subscribers'
+} from '../../src/subscribers'
 
 /** A list of a few hundred thousand addresses is far below this. */
 const MAX_CSV_BYTES = 10 * 1024 * 1024

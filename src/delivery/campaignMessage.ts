@@ -35,7 +35,7 @@ import { siteLinks } from '../mail/siteLinks'
 import { DKIM_SIGNED_HEADERS, type DkimSettings } from '../mail/dkim'
 import { buildNewsletterMessage, newsletterMessageId } from '../mail/newsletterMessage'
 import { senderSettings } from '../mail/sender'
-import { unsubscribeUrlFor } from './subscribers'
+import { unsubscribeUrlFor } from '../subscribers/signedLinks'
 
 export interface FrozenLinks {
   publicUrl: string

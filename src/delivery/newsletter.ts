@@ -18,7 +18,9 @@ import { sendMessage, type SendReceipt } from '../mail/send'
 import { dkimSettings } from '../mail/dkim'
 import { buildNewsletterMessage, newsletterMessageId } from '../mail/newsletterMessage'
 import { senderSettings } from '../mail/sender'
-import { emailSchema, findSubscriberByEmail, unsubscribeUrlFor } from './subscribers'
+import { emailSchema } from '../subscribers/address'
+import { findSubscriberByEmail } from '../subscribers/find'
+import { unsubscribeUrlFor } from '../subscribers/signedLinks'
 
 export interface NewsletterRecipientInput {
   /** The subscriber's id: it keys the Message-ID and the unsubscribe token. */

@@ -11,7 +11,7 @@ import { promisify } from 'node:util'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { verifyToken } from '@/delivery/tokens'
+import { verifyToken } from '@/subscribers/tokens'
 
 const run = promisify(execFile)
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-cli-'))

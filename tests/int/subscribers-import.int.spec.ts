@@ -6,8 +6,8 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { parseCsv } from '@/delivery/csv'
-import { exportSubscribers, findSubscriberByEmail, importSubscribers, ImportWriteError } from '@/delivery/subscribers'
+import { parseCsv } from '@/subscribers/csv'
+import { exportSubscribers, findSubscriberByEmail, importSubscribers, ImportWriteError } from '@/subscribers'
 import { startTestPayload, type TestPayload } from '../support/payload'
 
 let t: TestPayload

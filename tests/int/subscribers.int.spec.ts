@@ -7,7 +7,7 @@ import type { ParsedMail } from 'mailparser'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { createSubscribeLimiter } from '@/delivery/rateLimit'
+import { createSubscribeLimiter } from '@/subscribers/rateLimit'
 import {
   confirmSubscription,
   findSubscriberByEmail,
@@ -15,8 +15,8 @@ import {
   subscribe,
   unsubscribe,
   unsubscribeUrlFor,
-} from '@/delivery/subscribers'
-import { CONFIRM_TOKEN_TTL_MS, signToken, verifyToken } from '@/delivery/tokens'
+} from '@/subscribers'
+import { CONFIRM_TOKEN_TTL_MS, signToken, verifyToken } from '@/subscribers/tokens'
 import type { User } from '@/payload-types'
 import { demoSettings } from '@/seed/demoContent'
 import { startTestPayload, type TestPayload } from '../support/payload'

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
 import { createCampaign, startCampaign } from '@/delivery/campaign'
-import { importSubscribers } from '@/delivery/subscribers'
+import { importSubscribers } from '@/subscribers'
 import { toStoredDate } from '@/fields/dayDate'
 import type { AuditLog, Essay, User } from '@/payload-types'
 import { paragraph, richText } from '@/seed/lexical'

@@ -10,7 +10,7 @@ async function services() {
   const [mail, newsletter, subscribers] = [
     await import('../../mail/send'),
     await import('../../delivery/newsletter'),
-    await import('../../delivery/subscribers'),
+    await import('../../subscribers'),
   ]
   return { ...mail, ...newsletter, ...subscribers }
 }

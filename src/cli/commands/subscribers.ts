@@ -2,12 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
 
-import { IMPORT_STATUSES, SUBSCRIBER_STATUSES, type ImportStatus, type SubscriberStatusName } from '../../delivery/statuses'
+import { IMPORT_STATUSES, SUBSCRIBER_STATUSES, type ImportStatus, type SubscriberStatusName } from '../../subscribers/statuses'
 import { openPayload } from '../payload'
 
 // Services are imported after openPayload(): loading them (and with them Payload) beside
 // the config can deadlock Node 20's module loader, and the process then exits silently.
-const services = () => import('../../delivery/subscribers')
+const services = () => import('../../subscribers')
 
 function oneOf<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {

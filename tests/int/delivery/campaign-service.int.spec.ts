@@ -26,7 +26,7 @@ import { contentHashOf, type FrozenCampaignMessage } from '@/delivery/campaignMe
 import { runCampaign } from '@/delivery/engine'
 import type { Id } from '@/delivery/ledger'
 import { newsletterMessageId } from '@/mail/newsletterMessage'
-import { unsubscribe } from '@/delivery/subscribers'
+import { unsubscribe } from '@/subscribers'
 import type { User } from '@/payload-types'
 import { addSubscribers, createPublishedIssue } from '../../support/campaign'
 import { startTestPayload, type TestPayload } from '../../support/payload'
@@ -208,7 +208,7 @@ describe('during a send', () => {
           const queued = await payload.find({ collection: 'deliveries', where: { and: [{ campaign: { equals: id } }, { status: { equals: 'queued' } }] }, sort: '-id', limit: 10, depth: 1, overrideAccess: true })
           for (const row of queued.docs) {
             const subscriber = row.subscriber as { id: Id; email: string }
-            const { unsubscribeUrlFor } = await import('@/delivery/subscribers')
+            const { unsubscribeUrlFor } = await import('@/subscribers')
             const token = new URL(unsubscribeUrlFor({ id: String(subscriber.id), email: subscriber.email })).searchParams.get('token')!
             await unsubscribe(payload, token, 'one-click')
             leaving.push(subscriber.email)

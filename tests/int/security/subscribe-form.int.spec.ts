@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createSubscribeLimiter } from '@/delivery/rateLimit'
-import { findSubscriberByEmail, subscribe } from '@/delivery/subscribers'
+import { createSubscribeLimiter } from '@/subscribers/rateLimit'
+import { findSubscriberByEmail, subscribe } from '@/subscribers'
 import { demoSettings } from '@/seed/demoContent'
 import { startTestPayload, type TestPayload } from '../../support/payload'
 import { startSmtpSink, type SmtpSink } from '../../support/smtpSink'

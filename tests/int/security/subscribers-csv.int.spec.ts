@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { exportSubscribers, importSubscribers } from '@/delivery/subscribers'
+import { exportSubscribers, importSubscribers } from '@/subscribers'
 import { startTestPayload, type TestPayload } from '../../support/payload'
 
 /** The editors' export, imported again (after the list was lost), gives back the same list. */

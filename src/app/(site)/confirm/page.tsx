@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import React from 'react'
 
-import { confirmSubscription, type ConfirmResult } from '@/delivery/subscribers'
+import { confirmSubscription, type ConfirmResult } from '@/subscribers/confirm'
 import { publishedIssues, sitePayload, siteSettings } from '../_lib/site'
 
 export const dynamic = 'force-dynamic'

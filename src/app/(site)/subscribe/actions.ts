@@ -2,8 +2,8 @@
 
 import { headers } from 'next/headers'
 
-import { clientAddress } from '@/delivery/clientAddress'
-import { subscribe } from '@/delivery/subscribers'
+import { clientAddress } from '@/subscribers/clientAddress'
+import { subscribe } from '@/subscribers/subscribe'
 import { env } from '@/env'
 import { sitePayload } from '../_lib/site'
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import React from 'react'
 
-import { readUnsubscribeLink } from '@/delivery/subscribers'
+import { readUnsubscribeLink } from '@/subscribers/unsubscribe'
 import { sitePayload, siteSettings } from '../_lib/site'
 
 export const dynamic = 'force-dynamic'

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server'
 
-import { unsubscribe } from '@/delivery/subscribers'
+import { unsubscribe } from '@/subscribers/unsubscribe'
 import { sitePayload } from '../../_lib/site'
 
 export const dynamic = 'force-dynamic'

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { parseCsv, restoreCell, toCsv } from '@/delivery/csv'
-import { emailSchema } from '@/delivery/subscribers'
+import { parseCsv, restoreCell, toCsv } from '@/subscribers/csv'
+import { emailSchema } from '@/subscribers/address'
 
 /**
  * Export then import must give back every address exactly: a spreadsheet-safe export

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { clientAddress, SHARED_CLIENT } from '@/delivery/clientAddress'
-import { createSubscribeLimiter } from '@/delivery/rateLimit'
+import { clientAddress, SHARED_CLIENT } from '@/subscribers/clientAddress'
+import { createSubscribeLimiter } from '@/subscribers/rateLimit'
 import { ConfigError, parseEnv } from '@/env'
 
 const withXff = (value?: string) => new Headers(value === undefined ? {} : { 'x-forwarded-for': value, 'x-real-ip': '198.51.100.99' })

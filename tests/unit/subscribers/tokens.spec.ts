@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CONFIRM_TOKEN_TTL_MS, signToken, verifyToken, type SignTokenInput } from '@/delivery/tokens'
+import { CONFIRM_TOKEN_TTL_MS, signToken, verifyToken, type SignTokenInput } from '@/subscribers/tokens'
 
 const SECRET = 'test-secret-0123456789-abcdefghij'
 const NOW = Date.UTC(2024, 6, 15, 9, 0, 0)
