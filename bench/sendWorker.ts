@@ -9,7 +9,7 @@
 import { openPayload } from '../src/cli/payload'
 import { campaignSettings } from '../src/delivery/campaignSettings'
 import { createCampaignTransport } from '../src/delivery/campaignTransport'
-import { runCampaign } from '../src/delivery/engine'
+import { runCampaign } from '../src/delivery/runner'
 
 interface Job {
   campaignId: number | string

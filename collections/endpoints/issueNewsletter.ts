@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../src/access/roles'
 import { messageToEml } from '../../src/mail/send'
-import { InvalidAddressError, NotAllowedError, renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail } from '../../src/delivery/newsletter'
+import { InvalidAddressError, NotAllowedError, renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail } from '../../src/delivery/testSend'
 import { findSubscriberByEmail } from '../../src/subscribers/find'
 import type { Issue } from '../../src/payload-types'
 

@@ -201,7 +201,7 @@ export async function IssueDashboardView({ doc, initPageResult }: DocumentViewSe
   const can = {
     export: await may(canExport, req),
     preview: await may(isStaff, req),
-    // Test sends and campaigns: the editors' and admins' (src/delivery/newsletter.ts, campaign.ts).
+    // Test sends and campaigns: the editors' and admins' (src/delivery/testSend.ts, campaign.ts).
     sendTest: await may(isEditorOrAdmin, req),
     campaign: await may(isEditorOrAdmin, req),
   }

@@ -6,7 +6,7 @@
  * Sending needs an explicit confirmation and a published issue whose preflight has no
  * errors (checked on the published issue, the one that is sent). When a campaign starts,
  * its message is frozen (src/delivery/campaignMessage.ts); its audience is frozen into the
- * ledger by the first worker (src/delivery/engine.ts).
+ * ledger by the first worker (src/delivery/runner.ts).
  */
 import type { Payload } from 'payload'
 

@@ -3,7 +3,7 @@
  * page size), its stop signal and its progress reporter. Outside the worker (jobs run by
  * hand) the tasks use the environment's settings.
  */
-import type { RunCampaignOptions } from '../delivery/engine'
+import type { RunCampaignOptions } from '../delivery/runner'
 
 let context: Pick<RunCampaignOptions, 'settings' | 'signal' | 'onProgress' | 'workerId'> = {}
 

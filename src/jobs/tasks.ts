@@ -8,7 +8,7 @@ import type { JobsConfig, TaskConfig } from 'payload'
 
 import { canRunJobs } from '../access/canRunJobs'
 import { CAMPAIGN_QUEUE, startIfDue } from '../delivery/campaign'
-import { runCampaign } from '../delivery/engine'
+import { runCampaign } from '../delivery/runner'
 import { workerContext } from './context'
 
 const campaignInput = [{ name: 'campaign', type: 'text' as const, required: true }]

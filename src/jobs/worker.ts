@@ -23,7 +23,7 @@ import type { Payload } from 'payload'
 import { openPayload } from '../cli/payload'
 import { CAMPAIGN_QUEUE, startIfDue } from '../delivery/campaign'
 import type { CampaignSettings } from '../delivery/campaignSettings'
-import { newWorkerId, runCampaign, type CampaignProgress } from '../delivery/engine'
+import { newWorkerId, runCampaign, type CampaignProgress } from '../delivery/runner'
 import { setWorkerContext } from './context'
 import { PUBLISHING_QUEUE } from './tasks'
 

@@ -8,7 +8,7 @@ import type { ParsedMail } from 'mailparser'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { InvalidAddressError, NotAllowedError, renderIssueEmail, sendTestEmail } from '@/delivery/newsletter'
+import { InvalidAddressError, NotAllowedError, renderIssueEmail, sendTestEmail } from '@/delivery/testSend'
 import { findSubscriberByEmail, readUnsubscribeLink, unsubscribe } from '@/subscribers'
 import { verifyToken } from '@/subscribers/tokens'
 import { seedDemo } from '@/seed/demo'

@@ -9,7 +9,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { createCampaign, startCampaign } from '@/delivery/campaign'
-import { runCampaign } from '@/delivery/engine'
+import { runCampaign } from '@/delivery/runner'
 import { importChronology } from '@/chronology/import'
 import { demoSettings } from '@/seed/demoContent'
 import {

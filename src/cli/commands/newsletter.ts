@@ -9,7 +9,7 @@ import { openPayload } from '../payload'
 async function services() {
   const [mail, newsletter, subscribers] = [
     await import('../../mail/send'),
-    await import('../../delivery/newsletter'),
+    await import('../../delivery/testSend'),
     await import('../../subscribers'),
   ]
   return { ...mail, ...newsletter, ...subscribers }

@@ -15,7 +15,7 @@ import {
   type CampaignStatusReport,
 } from '../../delivery/campaign'
 import type { CampaignSettings } from '../../delivery/campaignSettings'
-import { runCampaign, type CampaignProgress } from '../../delivery/engine'
+import { runCampaign, type CampaignProgress } from '../../delivery/runner'
 import type { Id } from '../../delivery/ledger'
 import { DELIVERY_POLICIES, type DeliveryCounts, type DeliveryPolicy } from '../../delivery/states'
 import { env } from '../../env'

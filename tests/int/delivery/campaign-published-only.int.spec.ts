@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createCampaign, frozenMessageOf, startCampaign } from '@/delivery/campaign'
-import { runCampaign } from '@/delivery/engine'
+import { runCampaign } from '@/delivery/runner'
 import type { Id } from '@/delivery/ledger'
 import { smartQuotes } from '@/issue/smartQuotes'
 import type { Essay, Issue, User } from '@/payload-types'

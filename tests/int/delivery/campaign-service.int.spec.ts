@@ -23,7 +23,7 @@ import {
   startIfDue,
 } from '@/delivery/campaign'
 import { contentHashOf, type FrozenCampaignMessage } from '@/delivery/campaignMessage'
-import { runCampaign } from '@/delivery/engine'
+import { runCampaign } from '@/delivery/runner'
 import type { Id } from '@/delivery/ledger'
 import { newsletterMessageId } from '@/mail/newsletterMessage'
 import { unsubscribe } from '@/subscribers'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { statusAt } from '@/delivery/engine'
+import { statusAt } from '@/delivery/audience'
 import { acceptedOutcome, backoffDelayMs, classifySmtpError, queueIdFrom } from '@/delivery/smtpOutcome'
 
 describe('what an SMTP attempt came to', () => {

@@ -4,11 +4,11 @@
  *
  * Crash safety rests on the ledger (src/delivery/ledger.ts), never on memory:
  * - The audience is frozen into the ledger page by page under a campaign lease, with a
- *   cursor; a crash resumes the page it was on, and the unique (campaign, subscriber) index
- *   makes a second row impossible.
+ *   cursor (./audience.ts); a crash resumes the page it was on, and the unique
+ *   (campaign, subscriber) index makes a second row impossible.
  * - A delivery is claimed ("sending", with a lease) before its SMTP transaction and its
- *   outcome written after it. Claims are atomic conditional writes, so two workers never
- *   hold one delivery; live workers renew their leases.
+ *   outcome written after it (./attempt.ts). Claims are atomic conditional writes, so two
+ *   workers never hold one delivery; live workers renew their leases (./leases.ts).
  * - When a worker dies, its "sending" deliveries are abandoned: taken over when the lease
  *   runs out, or at once when the dead worker's process on this same host is gone. Under
  *   at-least-once (the default) they are sent again with the same Message-ID; under
@@ -18,46 +18,24 @@
  *   skipped. Pause and cancel are read from the campaign every poll interval; messages
  *   already handed to the server finish and are recorded.
  */
-import { randomBytes } from 'node:crypto'
-import os from 'node:os'
 import type { Transporter } from 'nodemailer'
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
-import type { StatusChangeContext } from '../../collections/hooks/recordStatusChange'
 import { env } from '../env'
+import type { Id } from './ledger'
 import { dkimSettings } from '../mail/dkim'
-import type { Campaign, Subscriber } from '../payload-types'
-import { CampaignMessageFactory, trackedRaw, type FrozenCampaignMessage } from './campaignMessage'
+import type { Subscriber } from '../payload-types'
+import { markSubscriberBounced, sendAttempt, settlementOf, type Recipient } from './attempt'
+import { CampaignRunError, freezeAudience, type CampaignDoc } from './audience'
+import { CampaignMessageFactory, type FrozenCampaignMessage } from './campaignMessage'
 import { campaignSettings, type CampaignSettings } from './campaignSettings'
 import { createCampaignTransport } from './campaignTransport'
-import { idFromText, Ledger, type ClaimFrom, type Id, type LedgerRow } from './ledger'
-import { acceptedOutcome, backoffDelayMs, classifySmtpError, type AttemptOutcome } from './smtpOutcome'
+import { Ledger, type ClaimFrom, type LedgerRow } from './ledger'
+import { abandonedOf, DeliveryLeases, newWorkerId } from './leases'
+import type { AttemptOutcome } from './smtpOutcome'
 import type { CampaignStatus, DeliveryCounts, DeliveryPolicy } from './states'
 
-// --- who is working -------------------------------------------------------------------
-
-/** host/pid/random: unique per process, and says where to look whether it is still alive. */
-export function newWorkerId(): string {
-  return `${os.hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`
-}
-
-/**
- * True when a lease holder is certainly dead: it ran on this host under a pid that no longer
- * exists. Anything else (another host, a live or reused pid) waits for the lease to expire.
- */
-export function isDeadLocalOwner(owner: string): boolean {
-  const [host, pidText] = owner.split('#')[0].split('/')
-  const pid = Number(pidText)
-  if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false
-  try {
-    process.kill(pid, 0)
-    return false
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH'
-  }
-}
-
-// --- running a campaign ---------------------------------------------------------------
+export { newWorkerId } from './leases'
 
 export interface CampaignProgress {
   campaignId: Id
@@ -104,15 +82,6 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true })
   })
 
-type CampaignDoc = Campaign & { id: Id }
-
-export class CampaignRunError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'CampaignRunError'
-  }
-}
-
 /**
  * Works on the campaign until it is sent, paused or cancelled (or `signal` aborts). Safe to
  * call from several processes at once, and again after any crash.
@@ -125,13 +94,14 @@ export async function runCampaign(payload: Payload, campaignId: Id, options: Run
 interface Slot {
   row: LedgerRow
   token: string
-  recipient: { id: string; email: string; name?: string }
+  recipient: Recipient
 }
 
 class CampaignRunner {
   private readonly workerId: string
   private readonly settings: CampaignSettings
   private readonly ledger: Ledger
+  private readonly leases: DeliveryLeases
   private readonly pollMs: number
   private readonly started = Date.now()
   private readonly newestFirst = Math.random() < 0.5
@@ -144,15 +114,11 @@ class CampaignRunner {
   /** Claimed, not yet handed to SMTP. */
   private readonly ready: Slot[] = []
   private readonly inFlight = new Set<Promise<void>>()
-  /** Lease tokens with unsettled deliveries, and how many. */
-  private readonly tokens = new Map<string, number>()
   private lastProgressAt = 0
   private heartbeat?: NodeJS.Timeout
-  private renewing = false
   private aborted?: Promise<void>
   private lastRecoveryAt = 0
   private lastCountsSavedAt = 0
-  private stopReason: CampaignStatus | undefined
 
   constructor(
     private readonly payload: Payload,
@@ -162,6 +128,7 @@ class CampaignRunner {
     this.workerId = options.workerId ?? newWorkerId()
     this.settings = campaignSettings(options.settings)
     this.ledger = new Ledger(payload, campaignId)
+    this.leases = new DeliveryLeases(payload, this.ledger, campaignId)
     this.pollMs = options.pollMs ?? 500
   }
 
@@ -174,8 +141,20 @@ class CampaignRunner {
     if (this.campaign.status !== 'sending') return this.result(this.campaign.status)
     this.policy = (this.campaign.policy ?? 'at-least-once') as DeliveryPolicy
     try {
-      await this.freezeAudience()
-      if (this.stopReason || this.signal?.aborted) return this.result(this.stopReason ?? 'sending')
+      const stopReason = await freezeAudience({
+        payload: this.payload,
+        campaignId: this.campaignId,
+        workerId: this.workerId,
+        settings: this.settings,
+        ledger: this.ledger,
+        signal: this.signal,
+        campaign: () => this.campaign,
+        reload: async () => (this.campaign = await this.load()),
+        readStatus: () => this.readStatus(),
+        reportFreezing: async () => this.options.onProgress?.(this.progress('sending', 'freezing', await this.ledger.counts())),
+        wait: () => sleep(this.pollMs, this.signal),
+      })
+      if (stopReason || this.signal?.aborted) return this.result(stopReason ?? 'sending')
       await this.prepareMessage()
       this.transport = this.options.transport
       if (!this.transport) {
@@ -184,7 +163,7 @@ class CampaignRunner {
       }
       // Leases are renewed on a timer, not between sends: one slow SMTP transaction must
       // not let this worker's other claims run out.
-      this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(250, this.settings.leaseMs / 3))
+      this.heartbeat = setInterval(() => void this.leases.renew(this.leaseUntil()), Math.max(250, this.settings.leaseMs / 3))
       const status = await this.sendLoop()
       // Messages already with the server finish and are recorded before we report.
       await Promise.allSettled([...this.inFlight])
@@ -230,168 +209,6 @@ class CampaignRunner {
     const status = ((docs[0] as { status?: CampaignStatus } | undefined)?.status ?? 'cancelled') as CampaignStatus
     await this.payload.db.updateOne({ collection: 'campaigns', id: this.campaignId, data: { workerSeenAt: new Date().toISOString() }, returning: false })
     return status
-  }
-
-  // --- the audience ---------------------------------------------------------------------
-
-  /**
-   * "Confirmed subscribers at the moment sending starts": every subscriber that existed at
-   * startedAt and was confirmed then (from the status history when they changed since),
-   * less those an earlier campaign of this issue already reached. One ledger row each;
-   * those who left between the start and now are recorded as skipped.
-   */
-  private async freezeAudience(): Promise<void> {
-    while (!this.campaign.audience?.frozen) {
-      if (this.signal?.aborted) return
-      const status = await this.readStatus()
-      if (status !== 'sending') {
-        this.stopReason = status
-        return
-      }
-      if (!(await this.takeCampaignLease())) {
-        this.options.onProgress?.(this.progress('sending', 'freezing', await this.ledger.counts()))
-        await sleep(this.pollMs, this.signal)
-        this.campaign = await this.load()
-        continue
-      }
-      try {
-        await this.freezePages()
-      } finally {
-        await this.releaseCampaignLease()
-      }
-      this.campaign = await this.load()
-    }
-  }
-
-  private async takeCampaignLease(): Promise<boolean> {
-    const now = new Date()
-    const holder = this.campaign.lease?.owner
-    const free: Where[] = [{ 'lease.until': { exists: false } }, { 'lease.until': { less_than: now.toISOString() } }, { 'lease.owner': { equals: this.workerId } }]
-    if (holder && isDeadLocalOwner(holder)) free.push({ 'lease.owner': { equals: holder } })
-    const taken = await this.payload.db.updateOne({
-      collection: 'campaigns',
-      where: { and: [{ id: { equals: this.campaignId } }, { or: free }] },
-      data: { lease: { owner: this.workerId, until: new Date(now.getTime() + this.settings.leaseMs).toISOString() } },
-      options: { atomic: true },
-    })
-    return Boolean(taken)
-  }
-
-  private async releaseCampaignLease(): Promise<void> {
-    await this.payload.db.updateOne({
-      collection: 'campaigns',
-      where: { and: [{ id: { equals: this.campaignId } }, { 'lease.owner': { equals: this.workerId } }] },
-      data: { lease: { owner: null, until: null } },
-      options: { atomic: true },
-    })
-  }
-
-  private async freezePages(): Promise<void> {
-    const startedAt = this.campaign.startedAt ?? new Date().toISOString()
-    const snapshot = this.campaign.message?.snapshot as FrozenCampaignMessage | undefined
-    if (!snapshot) throw new CampaignRunError('the campaign has no frozen message')
-    const factory = new CampaignMessageFactory(snapshot)
-    const toId = (value: string): Id => idFromText(value, this.payload.db.defaultIDType)
-    const earlier = await this.earlierCampaignsOfIssue()
-    let cursor = this.campaign.audience?.cursor ?? undefined
-    let alreadySent = this.campaign.audience?.alreadySent ?? 0
-    for (;;) {
-      if (this.signal?.aborted) return
-      const where: Where[] = [{ createdAt: { less_than_equal: startedAt } }]
-      if (cursor) where.push({ id: { greater_than: toId(cursor) } })
-      const { docs } = await this.payload.db.find({
-        collection: 'subscribers',
-        where: { and: where },
-        sort: 'id',
-        limit: this.settings.batchSize,
-        pagination: false,
-        select: { email: true, name: true, status: true, updatedAt: true },
-      })
-      const page = docs as Array<Pick<Subscriber, 'id' | 'email' | 'name' | 'status' | 'updatedAt'>>
-      if (page.length === 0) break
-      const statusAtStart = await this.statusesAt(page, startedAt)
-      const members = page.filter((s) => statusAtStart.get(String(s.id)) === 'confirmed')
-      const reached = await this.reachedBefore(earlier, members.map((s) => s.id))
-      const existing = await this.ledger.existingSubscribers(members.map((s) => s.id))
-      for (const s of members) {
-        if (reached.has(String(s.id))) {
-          if (!existing.has(String(s.id))) alreadySent += 1
-          continue
-        }
-        if (existing.has(String(s.id))) continue
-        const messageId = factory.messageIdFor({ id: String(s.id), email: s.email })
-        if (s.status === 'confirmed') await this.ledger.add(s.id, s.email, 'queued', messageId)
-        else await this.ledger.add(s.id, s.email, 'skipped', messageId, `Not sent: the subscriber was ${s.status} before their turn.`)
-      }
-      cursor = String(page[page.length - 1].id)
-      // Progress is kept with the lease: a crash resumes at this page.
-      await this.payload.db.updateOne({
-        collection: 'campaigns',
-        id: this.campaignId,
-        data: {
-          audience: { ...this.campaign.audience, frozen: false, cursor, alreadySent },
-          lease: { owner: this.workerId, until: new Date(Date.now() + this.settings.leaseMs).toISOString() },
-        },
-        returning: false,
-      })
-      this.options.onProgress?.(this.progress('sending', 'freezing', await this.ledger.counts()))
-    }
-    const counts = await this.ledger.counts()
-    const size = Object.values(counts).reduce((a, b) => a + b, 0)
-    await this.payload.db.updateOne({
-      collection: 'campaigns',
-      id: this.campaignId,
-      data: { audience: { frozen: true, size, alreadySent, cursor, frozenAt: new Date().toISOString() }, counts },
-      returning: false,
-    })
-  }
-
-  /** Each subscriber's status at `at`: the current one, or from the history if changed since. */
-  private async statusesAt(page: Array<Pick<Subscriber, 'id' | 'status' | 'updatedAt'>>, at: string): Promise<Map<string, string>> {
-    const result = new Map<string, string>()
-    const changed: Id[] = []
-    for (const s of page) {
-      if (s.updatedAt && s.updatedAt > at) changed.push(s.id)
-      else result.set(String(s.id), s.status)
-    }
-    if (changed.length > 0) {
-      const { docs } = await this.payload.db.find({
-        collection: 'subscribers',
-        where: { id: { in: changed } },
-        limit: 0,
-        pagination: false,
-        select: { status: true, history: true },
-      })
-      for (const doc of docs as Array<Pick<Subscriber, 'id' | 'status' | 'history'>>) {
-        result.set(String(doc.id), statusAt(doc, at))
-      }
-    }
-    return result
-  }
-
-  private async earlierCampaignsOfIssue(): Promise<Id[]> {
-    const issue = this.campaign.issue
-    const issueId = typeof issue === 'object' && issue ? issue.id : issue
-    const { docs } = await this.payload.db.find({
-      collection: 'campaigns',
-      where: { and: [{ issue: { equals: issueId } }, { id: { not_equals: this.campaignId } }] },
-      limit: 0,
-      pagination: false,
-      select: { id: true },
-    })
-    return docs.map((d) => (d as { id: Id }).id)
-  }
-
-  private async reachedBefore(campaigns: Id[], subscribers: Id[]): Promise<Set<string>> {
-    if (campaigns.length === 0 || subscribers.length === 0) return new Set()
-    const { docs } = await this.payload.db.find({
-      collection: 'deliveries',
-      where: { and: [{ campaign: { in: campaigns } }, { subscriber: { in: subscribers } }, { status: { in: ['accepted', 'unknown'] } }] },
-      limit: 0,
-      pagination: false,
-      select: { subscriber: true },
-    })
-    return new Set(docs.map((d) => String((d as unknown as { subscriber: Id }).subscriber)))
   }
 
   // --- sending --------------------------------------------------------------------------
@@ -476,7 +293,7 @@ class CampaignRunner {
 
   /** Checks the claimed deliveries' subscribers now; queues those still confirmed. */
   private async accept(rows: LedgerRow[], token: string): Promise<void> {
-    this.tokens.set(token, (this.tokens.get(token) ?? 0) + rows.length)
+    this.leases.hold(token, rows.length)
     const { docs } = await this.payload.db.find({
       collection: 'subscribers',
       where: { id: { in: rows.map((r) => r.subscriber) } },
@@ -506,98 +323,28 @@ class CampaignRunner {
 
   private async sendOne(slot: Slot): Promise<void> {
     const { row, token, recipient } = slot
-    const message = await this.factory.build(recipient)
-    let fullySent = message.mail.raw === undefined
-    const mail = message.mail.raw instanceof Buffer
-      ? { ...message.mail, raw: trackedRaw(message.mail.raw, () => (fullySent = true)) }
-      : message.mail
-    let outcome: AttemptOutcome
-    const began = performance.now()
-    try {
-      const info = (await (this.transport as Transporter).sendMail(mail)) as { response?: string }
-      outcome = acceptedOutcome(info.response)
-    } catch (error) {
-      outcome = classifySmtpError(error, fullySent)
-    }
+    const { outcome, ms } = await sendAttempt(this.transport as Transporter, this.factory, recipient)
     this.attemptedHere += 1
-    this.options.onAttempt?.({ ms: performance.now() - began, outcome: outcome.kind })
-    const attempts = row.attempts + 1
-    const at = new Date().toISOString()
-    const email = recipient.email !== row.email ? recipient.email : undefined
-    switch (outcome.kind) {
-      case 'accepted':
-        await this.ledger.accepted(row.id, { response: outcome.response, responseCode: outcome.code, queueId: outcome.queueId ?? null, attempts, acceptedAt: at, email })
-        this.release(token)
-        return
-      case 'permanent':
-        await this.settle(row, token, 'bounced', { response: outcome.response, responseCode: outcome.code, attempts, email })
-        await this.markSubscriberBounced(row.subscriber, outcome.response)
-        return
-      case 'transient': {
-        if (this.policy === 'at-most-once' && outcome.maybeAccepted) {
-          await this.settle(row, token, 'unknown', { response: `The connection failed after the message was sent; the server may have taken it (${outcome.response}).`, responseCode: outcome.code ?? null, attempts, email })
-          return
-        }
-        if (attempts >= this.settings.maxAttempts) {
-          await this.settle(row, token, 'failed', { response: outcome.response, responseCode: outcome.code ?? null, attempts, email })
-          return
-        }
-        const delay = backoffDelayMs(attempts, { baseMs: this.settings.retryBaseMs, maxMs: this.settings.retryMaxMs })
-        await this.settle(row, token, 'deferred', {
-          response: outcome.response,
-          responseCode: outcome.code ?? null,
-          attempts,
-          nextAttemptAt: new Date(Date.now() + delay).toISOString(),
-          email,
-        })
-      }
+    this.options.onAttempt?.({ ms, outcome: outcome.kind })
+    const settlement = settlementOf(outcome, row, recipient, this.policy, this.settings)
+    if (settlement.status === 'accepted') {
+      await this.ledger.accepted(row.id, settlement.fields)
+      this.leases.release(token)
+      return
     }
+    await this.settle(row, token, settlement.status, settlement.fields)
+    if (settlement.status === 'bounced') await markSubscriberBounced(this.payload, this.campaignId, row.subscriber, outcome.response)
   }
 
   private async settle(row: LedgerRow, token: string, status: 'skipped' | 'bounced' | 'failed' | 'deferred' | 'unknown' | 'queued', fields: Parameters<Ledger['settle']>[3]): Promise<void> {
     await this.ledger.settle(row.id, token, status, fields)
-    this.release(token)
-  }
-
-  private release(token: string): void {
-    const left = (this.tokens.get(token) ?? 1) - 1
-    if (left <= 0) this.tokens.delete(token)
-    else this.tokens.set(token, left)
+    this.leases.release(token)
   }
 
   /** Claimed but never handed over (pause, cancel, stop): back to the queue for later. */
   private async releaseReady(): Promise<void> {
     const pending = this.ready.splice(0)
     for (const slot of pending) await this.settle(slot.row, slot.token, 'queued', {})
-  }
-
-  private async markSubscriberBounced(subscriberId: Id, response: string): Promise<void> {
-    try {
-      const subscriber = await this.payload.findByID({ collection: 'subscribers', id: subscriberId, depth: 0, overrideAccess: true })
-      if (subscriber.status !== 'confirmed' && subscriber.status !== 'pending') return
-      await this.payload.update({
-        collection: 'subscribers',
-        id: subscriberId,
-        data: { status: 'bounced' },
-        overrideAccess: true,
-        context: { statusReason: `Bounced by the mail server during campaign ${this.campaignId}: ${response}` } satisfies StatusChangeContext,
-      })
-    } catch (error) {
-      this.payload.logger.error({ err: error, msg: `campaign ${this.campaignId}: could not mark subscriber ${subscriberId} bounced` })
-    }
-  }
-
-  private async renewLeases(): Promise<void> {
-    if (this.renewing) return
-    this.renewing = true
-    try {
-      const until = this.leaseUntil()
-      for (const token of [...this.tokens.keys()]) await this.ledger.renew(token, until)
-    } catch (error) {
-      this.payload.logger.error({ err: error, msg: `campaign ${this.campaignId}: could not renew leases` })
-    } finally {
-      this.renewing = false
-    }
   }
 
   /** Resolves when the caller's signal aborts (never, without one): one listener per run. */
@@ -620,11 +367,7 @@ class CampaignRunner {
     const now = new Date()
     const sending = await this.ledger.sending(500)
     if (sending.length === 0) return
-    const owners = new Set(sending.map((r) => r.leaseOwner ?? '').filter((o) => o && !o.startsWith(`${this.workerId}#`)))
-    const deadOwners = [...owners].filter(isDeadLocalOwner)
-    const abandoned = sending.filter(
-      (r) => !r.leaseOwner?.startsWith(`${this.workerId}#`) && ((r.leaseOwner && deadOwners.includes(r.leaseOwner)) || !r.leaseUntil || new Date(r.leaseUntil) < now),
-    )
+    const { abandoned, deadOwners } = abandonedOf(sending, this.workerId, now)
     if (abandoned.length === 0) return
     const from: ClaimFrom = { kind: 'abandoned', now, deadOwners }
     if (this.policy === 'at-most-once') {
@@ -663,17 +406,4 @@ class CampaignRunner {
     if (finished) return 'sent'
     return (await this.load()).status as CampaignStatus
   }
-}
-
-/** A subscriber's status at a moment, from the history the subscriber hook keeps. */
-export function statusAt(subscriber: Pick<Subscriber, 'status' | 'history'>, at: string): string {
-  const history = [...(subscriber.history ?? [])].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-  let status: string | undefined
-  for (const entry of history) {
-    if (entry.at <= at) status = entry.to
-  }
-  if (status) return status
-  // Nothing recorded before `at`: the status before the first change, if recorded.
-  const first = history[0]
-  return first?.from ?? subscriber.status
 }
