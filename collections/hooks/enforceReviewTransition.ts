@@ -5,13 +5,10 @@ import type { User } from '../../src/payload-types'
 import { itemName } from '../../src/workflow/itemName'
 import { WorkflowRefusal } from '../../src/workflow/refusal'
 import { isSystemReopen, mayChangeReviewStatus, mayReview, REVIEW_STATUS_LABELS, reviewStatusOf, type ReviewContext } from '../../src/workflow/review'
+import { idOf, type Id } from '../../src/ids'
 
-type Id = number | string
-
-const idOf = (value: unknown): string => {
-  if (value === null || value === undefined || value === '') return ''
-  return String(typeof value === 'object' ? (value as { id?: Id }).id ?? '' : value)
-}
+/** The assignee's id as text, '' for none: the form sends '' for an emptied field. */
+const idText = (value: unknown): string => String(idOf(value as Id | { id: Id } | null | undefined) ?? '')
 
 /**
  * Who may move an item from one review status to another (src/workflow/review.ts), enforced
@@ -32,8 +29,8 @@ export const enforceReviewTransition: CollectionBeforeChangeHook = ({ collection
   const user = req.user as (User & { collection?: string }) | null
   if (!user) return data
   const who = user.role ? `${ROLE_LABELS[user.role]}s` : 'Members without a role'
-  const assignedBefore = operation === 'update' ? idOf(originalDoc?.assignee) : ''
-  const assignedAfter = data.assignee === undefined ? assignedBefore : idOf(data.assignee)
+  const assignedBefore = operation === 'update' ? idText(originalDoc?.assignee) : ''
+  const assignedAfter = data.assignee === undefined ? assignedBefore : idText(data.assignee)
   if (assignedAfter !== assignedBefore && !mayReview(user.role)) {
     throw new WorkflowRefusal(
       `${who} cannot assign ${itemName(collection, { ...originalDoc, ...data })}. Editors and assistants assign items; production editors mark them layout-ready.`,

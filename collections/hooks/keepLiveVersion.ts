@@ -10,8 +10,7 @@ import {
   unpublishRefusal,
   type PublishingContext,
 } from '../../src/workflow/publishing'
-
-type Id = number | string
+import type { Id } from '../../src/ids'
 
 /** The arguments of update, updateByID and restoreVersion this hook reads or changes. */
 interface SaveArgs {

@@ -5,8 +5,7 @@ import type { User } from '../../src/payload-types'
 import { titleOf } from '../../src/workflow/itemName'
 import { queueReviewNotification } from '../../src/mail/notify'
 import { INITIAL_REVIEW_STATUS, reviewStatusOf, type ReviewContext } from '../../src/workflow/review'
-
-type Id = number | string
+import { idOf, type Id } from '../../src/ids'
 
 interface ReviewedDoc {
   id: Id
@@ -14,9 +13,6 @@ interface ReviewedDoc {
   assignee?: Id | { id: Id } | null
   reviewNotes?: Array<{ id?: string | null; text?: string; author?: Id | { id: Id } | null }> | null
 }
-
-const idOf = (value: Id | { id: Id } | null | undefined): Id | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
 
 async function emailOf(req: PayloadRequest, id: Id | null): Promise<string | null> {
   if (id === null) return null
@@ -49,8 +45,8 @@ export const recordReviewActivity: CollectionAfterChangeHook = async ({ collecti
   for (const note of newNotes) {
     await recordAudit(req, { ...base, action: 'noteAdded', details: { noteId: note.id ?? null, text: note.text ?? '' } })
   }
-  const assignee = idOf(after.assignee)
-  const previousAssignee = idOf(before?.assignee)
+  const assignee = idOf(after.assignee) ?? null
+  const previousAssignee = idOf(before?.assignee) ?? null
   if (assignee !== null && String(assignee) !== String(previousAssignee)) {
     await recordAudit(req, {
       ...base,

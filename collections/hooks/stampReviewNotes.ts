@@ -1,6 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-
-type Id = number | string
+import { idOf, type Id } from '../../src/ids'
 
 interface NoteRow {
   id?: Id | null
@@ -9,9 +8,6 @@ interface NoteRow {
   text?: string
   resolved?: boolean | null
 }
-
-const idOf = (value: NoteRow['author']): Id | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
 
 /**
  * A review note's author and time are the server's: a note that the stored item does not
@@ -29,9 +25,9 @@ export const stampReviewNotes: CollectionBeforeChangeHook = ({ data, originalDoc
   const now = new Date().toISOString()
   const stamped = notes.map((note): NoteRow => {
     const stored = note.id !== undefined && note.id !== null ? before.get(String(note.id)) : undefined
-    if (stored) return { ...note, author: idOf(stored.author), createdAt: stored.createdAt ?? null }
+    if (stored) return { ...note, author: idOf(stored.author) ?? null, createdAt: stored.createdAt ?? null }
     // New note: a member's request is stamped with the member; server code may say who.
-    const author = req.user ? req.user.id : idOf(note.author)
+    const author = req.user ? req.user.id : (idOf(note.author) ?? null)
     return { ...note, author, createdAt: req.user ? now : (note.createdAt ?? now) }
   })
   return { ...data, reviewNotes: stamped }

@@ -9,8 +9,7 @@ import { createLocalReq, type CollectionSlug, type Payload, type PayloadRequest 
 import type { AuditLog, User } from '../payload-types'
 import type { AuditAction } from './actions'
 import { auditSummary } from './labels'
-
-type Id = number | string
+import type { Id } from '../ids'
 
 export interface AuditEntry {
   action: AuditAction

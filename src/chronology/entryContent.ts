@@ -5,8 +5,7 @@
  * changed (collections/hooks/withholdChangedEntry, reopenChronologyReview).
  */
 import { fromStoredDate } from '../fields/dayDate'
-
-type Id = number | string
+import { idOf, type Id } from '../ids'
 
 export interface EntryContent {
   chronology?: Id | { id: Id } | null
@@ -17,9 +16,7 @@ export interface EntryContent {
 }
 
 export function chronologyIdOf(entry: Pick<EntryContent, 'chronology'> | null | undefined): Id | undefined {
-  const value = entry?.chronology
-  if (value === null || value === undefined) return undefined
-  return typeof value === 'object' ? value.id : value
+  return idOf(entry?.chronology)
 }
 
 export function entryContentKey(entry: EntryContent | null | undefined): string {

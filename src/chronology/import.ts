@@ -33,6 +33,7 @@ import type { EntryContext } from '../../collections/hooks/withholdChangedEntry'
 import type { Chronology, ChronologyEntry, Issue, User } from '../payload-types'
 import { fromStoredDate, toStoredDate } from '../fields/dayDate'
 import { sendBackToReview } from '../workflow/reopen'
+import { idOf, type Id } from '../ids'
 import { reviewStatusOf, type ReviewStatus } from '../workflow/review'
 import { chronologyTextFromFile } from './fromFile'
 import { planImport, type EntryChange, type EntryId, type EntryStatus, type StoredEntry } from './importPlan'
@@ -119,15 +120,8 @@ export class ChronologyImportError extends APIError {
   }
 }
 
-type Id = EntryId
-
 /** IDs are numbers on SQLite and strings on MongoDB; the generated types know only numbers. */
 const asId = (id: Id): number => id as number
-
-function idOf(value: Id | { id: Id } | null | undefined): Id | undefined {
-  if (value === null || value === undefined) return undefined
-  return typeof value === 'object' ? value.id : value
-}
 
 /**
  * The document's size against the limits, before it is read: a ChronologyImportError (413)

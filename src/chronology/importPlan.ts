@@ -20,9 +20,10 @@
  * follow by start date, in the document's order within a day (sortEntries).
  */
 import { entryKey, entryText, normaliseForMatch, sortEntries, type Diagnostic, type ParsedEntry } from './parse'
+import type { Id } from '../ids'
 import type { CountryCode } from './countries'
 
-export type EntryId = number | string
+export type EntryId = Id
 
 /** A chronology entry as stored, dates as YYYY-MM-DD. */
 export interface StoredEntry {

@@ -7,7 +7,7 @@ import type { Transporter } from 'nodemailer'
 import type { Payload } from 'payload'
 
 import type { StatusChangeContext } from '../../collections/hooks/recordStatusChange'
-import type { Id } from './ledger'
+import type { Id } from '../ids'
 import { trackedRaw, type CampaignMessageFactory } from './campaignMessage'
 import type { CampaignSettings } from './campaignSettings'
 import type { LedgerRow, OutcomeFields } from './ledger'

@@ -6,7 +6,7 @@
  */
 import type { Payload, Where } from 'payload'
 
-import type { Id } from './ledger'
+import type { Id } from '../ids'
 import type { Campaign, Subscriber } from '../payload-types'
 import { CampaignMessageFactory, type FrozenCampaignMessage } from './campaignMessage'
 import type { CampaignSettings } from './campaignSettings'

@@ -12,11 +12,12 @@ import type { Payload } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { recordAuditAfter } from '../audit/record'
+import { idOf, type Id } from '../ids'
 import { assembleIssue, IssueNotFoundError } from '../issue/assemble'
 import { checkIssueModel, reportOf, type PreflightReport } from '../issue/preflight'
 import type { Campaign, Issue, User } from '../payload-types'
 import { freezeCampaignMessage, type FrozenCampaignMessage } from './campaignMessage'
-import { Ledger, type Id } from './ledger'
+import { Ledger } from './ledger'
 import type { CampaignStatus, DeliveryCounts, DeliveryPolicy, DeliveryStatus } from './states'
 import { emptyCounts } from './states'
 
@@ -51,9 +52,6 @@ function assertMayAct(actor: CampaignActor): void {
 function via(actor: CampaignActor): 'admin' | 'cli' | 'schedule' {
   return 'user' in actor ? 'admin' : 'cli' in actor ? 'cli' : 'schedule'
 }
-
-const idOf = (ref: Id | { id: Id } | null | undefined): Id | undefined =>
-  ref === null || ref === undefined ? undefined : typeof ref === 'object' ? ref.id : ref
 
 export async function getCampaign(payload: Payload, id: Id): Promise<CampaignDoc> {
   try {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import type { Payload, Where } from 'payload'
 
-import type { Id } from './ledger'
+import type { Id } from '../ids'
 import type { Ledger, LedgerRow } from './ledger'
 
 /** host/pid/random: unique per process, and says where to look whether it is still alive. */

@@ -23,10 +23,9 @@
  */
 import type { Payload, Where } from 'payload'
 
+import type { Id } from '../ids'
 import type { DeliveryCounts, DeliveryStatus } from './states'
 import { DELIVERY_STATUSES, emptyCounts } from './states'
-
-export type Id = number | string
 
 /**
  * An id kept as text (the audience cursor) back in the adapter's own type: a number on SQL

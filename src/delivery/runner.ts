@@ -22,7 +22,7 @@ import type { Transporter } from 'nodemailer'
 import type { Payload } from 'payload'
 
 import { env } from '../env'
-import type { Id } from './ledger'
+import type { Id } from '../ids'
 import { dkimSettings } from '../mail/dkim'
 import type { Subscriber } from '../payload-types'
 import { markSubscriberBounced, sendAttempt, settlementOf, type Recipient } from './attempt'

@@ -29,6 +29,7 @@ import {
   type PublicationModel,
   type SectionModel,
 } from './model'
+import { idOf, type Id } from '../ids'
 
 /**
  * assemble(slug) -> IssueModel: the one path from stored content to what every renderer
@@ -72,11 +73,7 @@ export class IssueNotFoundError extends Error {
   }
 }
 
-type Id = number | string
 type Ref<T> = Id | T | null | undefined
-
-const idOf = <T extends { id: Id }>(ref: Ref<T>): Id | undefined =>
-  ref === null || ref === undefined ? undefined : typeof ref === 'object' ? ref.id : ref
 
 export function quarterLabel(quarter: number, year: number): string {
   const first = (quarter - 1) * 3 + 1

@@ -67,3 +67,9 @@ export function periodWords(start: string, end: string): string {
   const to = formatMonthHeading(end)
   return from === to ? from : `${from} to ${to}`
 }
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('')
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}

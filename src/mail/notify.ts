@@ -15,8 +15,7 @@ import { sendMessage } from './send'
 import { env } from '../env'
 import type { User } from '../payload-types'
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from '../workflow/review'
-
-type Id = number | string
+import type { Id } from '../ids'
 
 export interface ReviewChange {
   collection: string

@@ -1,5 +1,6 @@
 import type { Chronology, Essay, Highlight, Publication } from '../payload-types'
 import { isReviewStatus, REVIEWED_COLLECTIONS, type ReviewedCollection, type ReviewStatus } from './review'
+import type { Id } from '../ids'
 
 /**
  * The review workflow's fields on issue content (src/fields/reviewFields.ts), read through
@@ -12,8 +13,6 @@ export { REVIEW_STATUS_LABELS, REVIEW_STATUSES, type ReviewStatus } from './revi
 /** The collections whose items go through review, in the editors' order. */
 export const WORKFLOW_COLLECTIONS = REVIEWED_COLLECTIONS
 export type WorkflowCollection = ReviewedCollection
-
-type Id = number | string
 
 export type WorkflowDoc = Essay | Highlight | Publication | Chronology
 

@@ -16,6 +16,7 @@ import {
   type SectionStatus,
   type StatusCounts,
 } from './missing'
+import { idOf, type Id } from '../ids'
 
 /**
  * issueStatus(slug): what the issue dashboard shows, as plain data. Every section with its
@@ -24,17 +25,12 @@ import {
  * It reads with the caller's own rights, like the admin would.
  */
 
-type Id = number | string
-
 export interface IssueStatus extends IssueStatusData {
   counts: StatusCounts
   missing: Missing[]
 }
 
 type Section = NonNullable<Issue['sections']>[number]
-
-const idOf = (ref: Id | { id: Id } | null | undefined): Id | undefined =>
-  ref === null || ref === undefined ? undefined : typeof ref === 'object' ? ref.id : ref
 
 const idsOf = (refs: Array<Id | { id: Id }> | null | undefined): Id[] =>
   (refs ?? []).map(idOf).filter((id): id is Id => id !== undefined)

@@ -1,13 +1,12 @@
 import type { PdfKind } from '../issue/pdfKind'
 import type { PreflightFinding } from '../issue/preflight'
 import type { ReviewStatus, WorkflowCollection } from './fields'
+import type { Id } from '../ids'
 
 /**
  * What an issue still needs before it can go out, computed from the issue's status alone:
  * pure, so each condition can be tested on its own. issueStatus() gathers the data.
  */
-
-type Id = number | string
 
 export type SectionKind = 'essays' | 'highlights' | 'forthcoming' | 'recent' | 'chronology'
 

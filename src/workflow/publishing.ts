@@ -11,8 +11,8 @@ import type { CollectionSlug, PayloadRequest, SanitizedCollectionConfig } from '
 
 import { itemName } from './itemName'
 import { WorkflowRefusal } from './refusal'
+import type { Id } from '../ids'
 
-type Id = number | string
 type Collection = Pick<SanitizedCollectionConfig, 'admin' | 'labels' | 'slug'>
 
 /** What the main (live) row of an item says: `null` when it has none. */

@@ -7,8 +7,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { reviewStatusOf, type ReviewContext, type ReviewedCollection } from './review'
-
-type Id = number | string
+import type { Id } from '../ids'
 
 export interface ReopenRequest {
   collection: ReviewedCollection

@@ -4,7 +4,7 @@
  * Pure: no Payload, no database, no network.
  */
 import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
-import { issueLine } from '@/issue/labels'
+import { issueLine, joinNames } from '@/issue/labels'
 import type {
   AuthorModel,
   Block,
@@ -377,11 +377,6 @@ function byline(authors: AuthorModel[]): string {
 
 function personName(honorific: string | undefined, name: string): string {
   return honorific ? `${honorific} ${name}` : name
-}
-
-export function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 
 /** A teaser when the essay has no standfirst: the opening of its first paragraph. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link, Text } from '@react-pdf/renderer'
 import type { Style } from '@react-pdf/types'
+import { monthName } from '@/chronology/dayCell'
 import type { Run } from '@/issue/model'
 import { COLOR } from './theme'
 
@@ -163,28 +164,11 @@ export function Runs({ runs }: { runs: readonly Run[] }) {
   )
 }
 
-/** "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
-}
+// One wording for every renderer (src/issue/labels); re-exported for the PDF's sections.
+export { joinNames } from '@/issue/labels'
 
 /** "12 April 2024" from YYYY-MM-DD, without time zones getting involved. */
 export function formatLongDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number)
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ]
-  return `${day} ${months[month - 1] ?? ''} ${year}`
+  return `${day} ${monthName(month)} ${year}`
 }

@@ -10,7 +10,7 @@ import type { Payload } from 'payload'
 import { expect } from 'vitest'
 
 import { createCampaign, startCampaign } from '@/delivery/campaign'
-import type { Id } from '@/delivery/ledger'
+import type { Id } from '@/ids'
 import type { DeliveryPolicy } from '@/delivery/states'
 import { importSubscribers, unsubscribe, unsubscribeUrlFor, type ImportStatus } from '@/subscribers'
 import { verifyToken } from '@/subscribers/tokens'

@@ -16,7 +16,7 @@ import {
 } from '../../delivery/campaign'
 import type { CampaignSettings } from '../../delivery/campaignSettings'
 import { runCampaign, type CampaignProgress } from '../../delivery/runner'
-import type { Id } from '../../delivery/ledger'
+import type { Id } from '../../ids'
 import { DELIVERY_POLICIES, type DeliveryCounts, type DeliveryPolicy } from '../../delivery/states'
 import { env } from '../../env'
 import { openPayload, quietStdout } from '../payload'

@@ -13,7 +13,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Id } from '@/delivery/ledger'
+import type { Id } from '@/ids'
 import type { DeliveryPolicy } from '@/delivery/states'
 import { addSubscribers, createPublishedIssue, FAST_CAMPAIGN_ENV, reader, spawnWorker, startedCampaign, until, type WorkerProcess } from '../../support/campaign'
 import { startTestPayload, type TestPayload } from '../../support/payload'

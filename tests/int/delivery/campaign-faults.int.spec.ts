@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { campaignStatus } from '@/delivery/campaign'
-import type { Id } from '@/delivery/ledger'
+import type { Id } from '@/ids'
 import { addSubscribers, createPublishedIssue, FAST_CAMPAIGN_ENV, spawnWorker, startedCampaign, until, type WorkerProcess } from '../../support/campaign'
 import { startTestPayload, type TestPayload } from '../../support/payload'
 import { startSmtpSink, type FaultAction, type SinkMessage, type SmtpSink } from '../../support/smtpSink'

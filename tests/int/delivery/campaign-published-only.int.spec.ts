@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createCampaign, frozenMessageOf, startCampaign } from '@/delivery/campaign'
 import { runCampaign } from '@/delivery/runner'
-import type { Id } from '@/delivery/ledger'
+import type { Id } from '@/ids'
 import { smartQuotes } from '@/issue/smartQuotes'
 import type { Essay, Issue, User } from '@/payload-types'
 import { seedDemo } from '@/seed/demo'

@@ -24,7 +24,7 @@ import {
 } from '@/delivery/campaign'
 import { contentHashOf, type FrozenCampaignMessage } from '@/delivery/campaignMessage'
 import { runCampaign } from '@/delivery/runner'
-import type { Id } from '@/delivery/ledger'
+import type { Id } from '@/ids'
 import { newsletterMessageId } from '@/mail/newsletterMessage'
 import { unsubscribe } from '@/subscribers'
 import type { User } from '@/payload-types'

@@ -6,7 +6,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Id } from '@/delivery/ledger'
+import type { Id } from '@/ids'
 import { createCampaign, startCampaign } from '@/delivery/campaign'
 import { addSubscribers, createPublishedIssue, FAST_CAMPAIGN_ENV, spawnWorker, until, type WorkerProcess } from '../../support/campaign'
 import { startTestPayload, type TestPayload } from '../../support/payload'

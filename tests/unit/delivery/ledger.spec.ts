@@ -7,7 +7,8 @@
 import type { Payload, Where } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { idFromText, Ledger, type Id } from '@/delivery/ledger'
+import type { Id } from '@/ids'
+import { idFromText, Ledger } from '@/delivery/ledger'
 
 type Doc = Record<string, unknown> & { id: Id }
 

@@ -18,7 +18,7 @@ import type {
   SectionModel,
 } from '@/issue/model'
 import { allowedLinkUrl } from '@/issue/links'
-import { editorsMark, periodWords } from '@/issue/labels'
+import { editorsMark, joinNames, periodWords } from '@/issue/labels'
 import { essayAnchor } from '@/render/email'
 
 /** Only web and mail links; assemble already left out the rest (src/issue/links.ts): one rule. */
@@ -377,11 +377,6 @@ export function TableOfContents({ model }: { model: IssueModel }) {
       })}
     </nav>
   )
-}
-
-export function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 
 export function formatLongDate(isoDay: string): string {
