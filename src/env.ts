@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
-import { parseTrustedProxies, type TrustedProxies } from './subscribers/clientAddress'
+import { parseTrustedProxies, type TrustedProxies } from './clientAddress'
 
 /**
  * The configuration, read once from the environment through one schema. A missing or
@@ -71,7 +71,7 @@ const envSchema = z.object({
   MEDIA_DIR: z.preprocess(emptyToUndefined, z.string().default('./media')),
   /**
    * Proxies in front of the app whose X-Forwarded-For may be believed: a hop count or IP
-   * addresses and CIDR ranges. Unset: none (src/subscribers/clientAddress.ts).
+   * addresses and CIDR ranges. Unset: none (src/clientAddress.ts).
    */
   TRUSTED_PROXIES: z.preprocess(
     emptyToUndefined,

@@ -1,4 +1,4 @@
-import { SHARED_CLIENT } from './clientAddress'
+import { SHARED_CLIENT } from '../clientAddress'
 
 /**
  * A token bucket per key, in memory. Enough for one app instance: with several instances
@@ -79,7 +79,7 @@ const HOUR = 60 * 60 * 1000
  * The subscribe form's limits: per client IP (a burst of 10, then one every 6 minutes) and
  * per address (a burst of 3, then one every 20 minutes), so nobody floods an inbox with
  * confirmation emails or the list with junk. Requests whose client cannot be known
- * (SHARED_CLIENT: TRUSTED_PROXIES unset, see clientAddress.ts) share one bucket for the
+ * (SHARED_CLIENT: TRUSTED_PROXIES unset, see src/clientAddress.ts) share one bucket for the
  * whole site: a burst of 30, then 30 an hour, which a quarterly's sign-ups stay well under
  * while it caps the confirmation emails a stranger can have sent.
  */

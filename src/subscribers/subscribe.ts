@@ -9,7 +9,7 @@ import type { StatusChangeContext } from '../../collections/hooks/recordStatusCh
 import { env } from '../env'
 import type { Subscriber } from '../payload-types'
 import { emailSchema, nameSchema } from './address'
-import { SHARED_CLIENT } from './clientAddress'
+import { SHARED_CLIENT } from '../clientAddress'
 import { sendConfirmationEmail } from './confirm'
 import { findSubscriberByEmail } from './find'
 import { subscribeLimiter, type SubscribeLimiter } from './rateLimit'

@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers'
 
-import { clientAddress } from '@/subscribers/clientAddress'
+import { clientAddress } from '@/clientAddress'
 import { subscribe } from '@/subscribers/subscribe'
 import { env } from '@/env'
 import { sitePayload } from '../_lib/site'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { clientAddress, SHARED_CLIENT } from '@/subscribers/clientAddress'
+import { clientAddress, SHARED_CLIENT } from '@/clientAddress'
 import { createSubscribeLimiter } from '@/subscribers/rateLimit'
 import { ConfigError, parseEnv } from '@/env'
 
