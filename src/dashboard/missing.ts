@@ -1,6 +1,6 @@
 import type { PdfKind } from '../issue/pdfKind'
-import type { PreflightFinding } from '../issue/preflight'
-import type { ReviewStatus, WorkflowCollection } from './fields'
+import type { PreflightFinding } from '../issue/checks'
+import type { ReviewStatus, WorkflowCollection } from '../workflow/fields'
 
 /**
  * What an issue still needs before it can go out, computed from the issue's status alone:

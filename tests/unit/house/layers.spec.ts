@@ -1,0 +1,78 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * The house's arrows run one way (../shared/HOUSE.md): content -> IssueModel -> renderers ->
+ * export and delivery. Read from the source's own import lines, so a new import that runs
+ * back up fails here before anyone has to learn the exception.
+ */
+
+const root = path.resolve(__dirname, '../../..')
+const rel = (file: string) => path.relative(root, file).split(path.sep).join('/')
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = []
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const child = path.join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...filesUnder(child))
+    else if (/\.tsx?$/.test(entry.name)) out.push(child.split(path.sep).join('/'))
+  }
+  return out
+}
+
+/** A project file (relative to the root) or a package name, for each import of `file`. */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(root, file), 'utf8')
+  const found: string[] = []
+  for (const match of text.matchAll(IMPORT)) {
+    const spec = match[1] ?? match[2] ?? match[3]
+    if (spec.startsWith('.') || spec.startsWith('@/')) {
+      const base = spec.startsWith('@/') ? path.join(root, 'src', spec.slice(2)) : path.resolve(path.dirname(path.join(root, file)), spec)
+      const hit = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find(
+        (candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
+      )
+      found.push(hit ? rel(hit) : rel(base))
+    } else {
+      found.push(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0])
+    }
+  }
+  return found
+}
+
+/** Every project file and package that loading `file` loads, following the project's own files. */
+function reachedFrom(file: string): Set<string> {
+  const seen = new Set<string>([file])
+  const queue = [file]
+  while (queue.length > 0) {
+    for (const next of importsOf(queue.pop() as string)) {
+      if (seen.has(next)) continue
+      seen.add(next)
+      if (/\.tsx?$/.test(next) && fs.existsSync(path.join(root, next))) queue.push(next)
+    }
+  }
+  return seen
+}
+
+/** The rooms above the model and the templates: renderers, export, delivery, mail, the CLI and the rest. */
+const ABOVE = /^src\/(render|export|delivery|mail|subscribers|cli|dashboard|api|jobs|admin|app|runtime)\//
+
+/** Still in src/workflow on this branch; another branch of issue 13 moves it to src/mail. */
+const MOVING = new Set(['src/workflow/notify.ts'])
+
+describe('the house: arrows run one way', () => {
+  it('src/issue, src/workflow and templates import no renderer, export, delivery, mail or CLI', () => {
+    const back = ['src/issue', 'src/workflow', 'templates']
+      .flatMap(filesUnder)
+      .filter((file) => !MOVING.has(file))
+      .flatMap((file) => importsOf(file).filter((target) => ABOVE.test(target)).map((target) => `${file} -> ${target}`))
+    expect(back).toEqual([])
+  })
+
+  it('campaign readiness loads no PDF renderer', () => {
+    const reached = [...reachedFrom('src/delivery/campaign.ts')]
+    expect(reached.filter((file) => file === '@react-pdf/renderer' || file.startsWith('src/render/pdf/') || file.startsWith('templates/pdf/'))).toEqual([])
+  })
+})
