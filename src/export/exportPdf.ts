@@ -7,8 +7,7 @@ import { recordAuditAfter } from '../audit/record'
 import type { PreflightReport } from '../issue/checks'
 import { issueModelHash } from '../issue/modelHash'
 import type { PdfKind } from '../issue/pdfKind'
-import { renderIssuePdf } from '../render/pdf'
-import { IssueNotPublishedError, issueToPrint, preflightOf, renderOptionsOf } from './preflight'
+import { IssueNotPublishedError, issueToPrint, preflightOf, printer, renderOptionsOf } from './preflight'
 
 export { IssueNotPublishedError }
 
@@ -57,8 +56,9 @@ export async function exportIssuePdf(payload: Payload, slug: string, options: Ex
   }
   const exportedAt = new Date()
   const toPrint = await issueToPrint(payload, slug, options.kind)
+  const { renderIssuePdf } = await printer()
   const { pdf, ...rendered } = await renderIssuePdf(toPrint.model, renderOptionsOf(options.kind, exportedAt))
-  const report = preflightOf(slug, toPrint, rendered)
+  const report = await preflightOf(slug, toPrint, rendered)
   if (!report.ok && !options.force) throw new PreflightFailedError(report)
   const modelHash = issueModelHash(toPrint.model)
   const contentHash = createHash('sha256').update(pdf).digest('hex')

@@ -6,14 +6,23 @@ import { unpublishedChanges } from '../issue/compare'
 import type { IssueModel } from '../issue/model'
 import { issueModelHash } from '../issue/modelHash'
 import { proofMark, type PdfKind } from '../issue/pdfKind'
-import { renderIssuePdf, type RenderIssuePdfOptions, type RenderIssuePdfResult } from '../render/pdf'
-import { checkPrint, checkRenderedIssue } from '../render/pdf/preflight'
+import type { RenderIssuePdfOptions, RenderIssuePdfResult } from '../render/pdf'
 
 /**
  * Preflight of the print PDF, for the Print PDF tab, `bulletin preflight` and the export:
  * the issue as one kind of PDF would print it (issueToPrint), set once, and checked as it
  * was laid out (preflightOf). The export stores the very document preflight checked.
  */
+
+/**
+ * The PDF renderer and the print checks, loaded when first needed: the config attaches the
+ * export endpoints, and every process that loads it (the worker, each CLI command) would
+ * otherwise load react-pdf and the fonts' code without setting a page.
+ */
+export async function printer() {
+  const [{ renderIssuePdf }, { checkPrint, checkRenderedIssue }] = await Promise.all([import('../render/pdf'), import('../render/pdf/preflight')])
+  return { renderIssuePdf, checkPrint, checkRenderedIssue }
+}
 
 export class IssueNotPublishedError extends Error {
   constructor(readonly slug: string) {
@@ -29,6 +38,7 @@ export class IssueNotPublishedError extends Error {
  */
 export async function preflightWithoutRender(payload: Payload, slug: string, options: { draft?: boolean } = {}): Promise<PreflightReport & { modelHash: string }> {
   const { model, brokenReferences, unapproved, refusedLinks } = await assembleIssue(payload, slug, { draft: options.draft ?? true })
+  const { checkPrint } = await printer()
   const findings = [...checkIssueModel(model, { brokenReferences, unapproved, refusedLinks }), ...checkPrint(model)]
   return { ...reportOf(slug, findings), modelHash: issueModelHash(model) }
 }
@@ -89,7 +99,12 @@ export function renderOptionsOf(kind: PdfKind, at: Date): RenderIssuePdfOptions 
 }
 
 /** The preflight report of the laid-out document `rendered` of `issue`: no render of its own. */
-export function preflightOf(slug: string, issue: IssueToPrint, rendered: Pick<RenderIssuePdfResult, 'pageCount' | 'uncoveredCharacters'>): PreflightReport & { kind: PdfKind } {
+export async function preflightOf(
+  slug: string,
+  issue: IssueToPrint,
+  rendered: Pick<RenderIssuePdfResult, 'pageCount' | 'uncoveredCharacters'>,
+): Promise<PreflightReport & { kind: PdfKind }> {
+  const { checkRenderedIssue } = await printer()
   const findings = checkRenderedIssue(issue.model, rendered, issue.checks)
   if (issue.draftsProblem) {
     findings.push({
@@ -116,6 +131,7 @@ export async function preflightIssue(
   options: PreflightOptions = {},
 ): Promise<PreflightReport & { kind: PdfKind; pdf: Uint8Array; modelHash: string }> {
   const issue = await issueToPrint(payload, slug, options.kind ?? 'proof')
+  const { renderIssuePdf } = await printer()
   const rendered = await renderIssuePdf(issue.model, renderOptionsOf(issue.kind, options.at ?? new Date()))
-  return { ...preflightOf(slug, issue, rendered), pdf: rendered.pdf, modelHash: issueModelHash(issue.model) }
+  return { ...(await preflightOf(slug, issue, rendered)), pdf: rendered.pdf, modelHash: issueModelHash(issue.model) }
 }

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest'
 const root = path.resolve(__dirname, '../../..')
 const rel = (file: string) => path.relative(root, file).split(path.sep).join('/')
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g
+/** `import … from`, `export … from`, a bare `import '…'` (group 1: "type" when only types), and `import('…')`. */
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(type\s)?[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g
 
 function filesUnder(dir: string): string[] {
   const out: string[] = []
@@ -23,12 +24,16 @@ function filesUnder(dir: string): string[] {
   return out
 }
 
-/** A project file (relative to the root) or a package name, for each import of `file`. */
-function importsOf(file: string): string[] {
+/**
+ * A project file (relative to the root) or a package name, for each import of `file`. With
+ * `loaded`, only what loading the file loads: no type-only imports, no import() on demand.
+ */
+function importsOf(file: string, loaded = false): string[] {
   const text = fs.readFileSync(path.join(root, file), 'utf8')
   const found: string[] = []
   for (const match of text.matchAll(IMPORT)) {
-    const spec = match[1] ?? match[2] ?? match[3]
+    if (loaded && (match[1] || match[4])) continue
+    const spec = match[2] ?? match[3] ?? match[4]
     if (spec.startsWith('.') || spec.startsWith('@/')) {
       const base = spec.startsWith('@/') ? path.join(root, 'src', spec.slice(2)) : path.resolve(path.dirname(path.join(root, file)), spec)
       const hit = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find(
@@ -43,11 +48,11 @@ function importsOf(file: string): string[] {
 }
 
 /** Every project file and package that loading `file` loads, following the project's own files. */
-function reachedFrom(file: string): Set<string> {
+function loadedWith(file: string): Set<string> {
   const seen = new Set<string>([file])
   const queue = [file]
   while (queue.length > 0) {
-    for (const next of importsOf(queue.pop() as string)) {
+    for (const next of importsOf(queue.pop() as string, true)) {
       if (seen.has(next)) continue
       seen.add(next)
       if (/\.tsx?$/.test(next) && fs.existsSync(path.join(root, next))) queue.push(next)
@@ -71,8 +76,13 @@ describe('the house: arrows run one way', () => {
     expect(back).toEqual([])
   })
 
+  const pdfRenderer = (file: string) => file === '@react-pdf/renderer' || file.startsWith('src/render/pdf/') || file.startsWith('templates/pdf/')
+
   it('campaign readiness loads no PDF renderer', () => {
-    const reached = [...reachedFrom('src/delivery/campaign.ts')]
-    expect(reached.filter((file) => file === '@react-pdf/renderer' || file.startsWith('src/render/pdf/') || file.startsWith('templates/pdf/'))).toEqual([])
+    expect([...loadedWith('src/delivery/campaign.ts')].filter(pdfRenderer)).toEqual([])
+  })
+
+  it('loading the config loads no PDF renderer: the export loads it when it renders', () => {
+    expect([...loadedWith('payload.config.ts')].filter(pdfRenderer)).toEqual([])
   })
 })
