@@ -2,10 +2,10 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'pay
 
 import type { User } from '../../src/payload-types'
 import { hasRole } from '../../src/access/roles'
-import { ExportNotAllowedError, exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../../src/issue/exportPdf'
+import { ExportNotAllowedError, exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../../src/export/exportPdf'
 import { IssueNotFoundError } from '../../src/issue/assemble'
 import { isPdfKind, type PdfKind } from '../../src/issue/pdfKind'
-import { preflightIssue } from '../../src/issue/preflight'
+import { preflightIssue } from '../../src/export/preflight'
 
 /**
  * The admin's preflight and export actions: thin HTTP wrappers over the services. The body

@@ -7,8 +7,8 @@ import { isStaff } from '../access/isStaff'
 import { latestCampaignOfIssue } from '../delivery/campaign'
 import { IssueNotFoundError } from '../issue/assemble'
 import { REVIEW_STATUS_LABELS } from '../workflow/fields'
-import { issueStatus, type IssueStatus } from '../workflow/issueStatus'
-import type { ItemStatus, Missing, PublishState, SectionStatus } from '../workflow/missing'
+import { issueStatus, type IssueStatus } from '../dashboard/issueStatus'
+import type { ItemStatus, Missing, PublishState, SectionStatus } from '../dashboard/missing'
 import { IssueActions, type IssueActionsProps } from './IssueActions'
 import './issueDashboard.css'
 
@@ -16,7 +16,7 @@ import './issueDashboard.css'
  * The issue's "Dashboard" tab: what the issue still needs, every section with its items
  * (published or not, review status, assignee, layout-ready, open notes), and the buttons
  * that move it on, each shown only to the roles that may use it. The data comes from
- * issueStatus() (src/workflow/issueStatus.ts); the buttons call the existing endpoints.
+ * issueStatus() (src/dashboard/issueStatus.ts); the buttons call the existing endpoints.
  */
 
 const SECTION_KINDS: Record<SectionStatus['kind'], string> = {

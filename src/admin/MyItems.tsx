@@ -2,7 +2,7 @@ import type { ServerProps } from 'payload'
 import React from 'react'
 
 import { REVIEW_STATUS_LABELS, type WorkflowCollection } from '../workflow/fields'
-import { myItems } from '../workflow/myItems'
+import { myItems } from '../dashboard/myItems'
 import './issueDashboard.css'
 
 /**

@@ -14,7 +14,8 @@ import { hasRole } from '../access/roles'
 import { recordAuditAfter } from '../audit/record'
 import { idOf, type Id } from '../ids'
 import { assembleIssue, IssueNotFoundError } from '../issue/assemble'
-import { checkIssueModel, reportOf, type PreflightReport } from '../issue/preflight'
+import { reportOf, type PreflightReport } from '../issue/checks'
+import { checkIssueForEmail } from '../render/email/checks'
 import type { Campaign, Issue, User } from '../payload-types'
 import { freezeCampaignMessage, type FrozenCampaignMessage } from './campaignMessage'
 import { Ledger } from './ledger'
@@ -91,8 +92,8 @@ export const NO_POSTAL_ADDRESS_WARNING =
   'The publication settings have no postal address: the newsletter footer will print none, and the bulk-mail law of some countries (e.g. CAN-SPAM in the US) asks for one. Add it under Settings › Publication settings.'
 
 /**
- * Whether the issue may be sent: published, and its published version passes preflight
- * (the model checks: the page count, a warning only, needs the PDF and is left out).
+ * Whether the issue may be sent: published, and its published version passes the email's
+ * checks (src/render/email/checks.ts: the model's, none of print's).
  */
 export async function campaignReadiness(payload: Payload, issue: Issue): Promise<Readiness> {
   const published = await payload.find({
@@ -108,7 +109,7 @@ export async function campaignReadiness(payload: Payload, issue: Issue): Promise
   if (isPublished) {
     try {
       const { model, brokenReferences } = await assembleIssue(payload, issue.slug, { draft: false })
-      preflight = reportOf(issue.slug, checkIssueModel(model, { brokenReferences }))
+      preflight = reportOf(issue.slug, checkIssueForEmail(model, { brokenReferences }))
       if (!model.publisher.postalAddress?.trim()) warnings.push(NO_POSTAL_ADDRESS_WARNING)
     } catch (error) {
       if (!(error instanceof IssueNotFoundError)) throw error

@@ -4,7 +4,10 @@
  * Pure data and functions: the hooks beside the collections enforce it, the admin and the
  * dashboard may read it.
  */
-import type { Role } from '../access/roles'
+import type { User } from '../payload-types'
+
+/** The committee's roles (src/access/roles.ts lists them); read from the users' schema, so the vocabulary imports no access code. */
+type Role = NonNullable<User['role']>
 
 export const REVIEW_STATUSES = ['draft', 'inReview', 'changesRequested', 'approved'] as const
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number]

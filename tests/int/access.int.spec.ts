@@ -95,7 +95,7 @@ const MATRIX: Partial<Record<CollectionSlug, Partial<Record<Op, Actor[]>>>> = {
   'audit-log': { create: [], readPublished: EDITORS, update: [], delete: [] },
   // PDF exports: "published" is an export of a published issue (the public PDF), "draft" of
   // an unpublished one. Exported by production; never changed; deleted by editors.
-  // Exports are written by the export service only (src/issue/exportPdf.ts), never uploaded.
+  // Exports are written by the export service only (src/export/exportPdf.ts), never uploaded.
   'issue-exports': { create: [], readPublished: ALL, readDraft: STAFF, update: [], delete: EDITORS },
   // Campaigns: editors only; "update" is a campaign not yet started.
   campaigns: { create: EDITORS, readPublished: EDITORS, update: EDITORS, delete: EDITORS },

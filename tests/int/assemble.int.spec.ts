@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { assembleIssue, IssueNotFoundError, quarterLabel } from '@/issue/assemble'
-import { preflightWithoutRender } from '@/issue/preflight'
+import { preflightWithoutRender } from '@/export/preflight'
 import type { EssayModel, SectionModel } from '@/issue/model'
 import { seedDemo } from '@/seed/demo'
 import { demoChronology } from '@/seed/demoContent'

@@ -5,8 +5,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '@/payload-types'
-import { exportIssuePdf, ExportNotAllowedError, PreflightFailedError } from '@/issue/exportPdf'
-import { publishedIssuePdf } from '@/issue/publishedPdf'
+import { exportIssuePdf, ExportNotAllowedError, PreflightFailedError } from '@/export/exportPdf'
+import { publishedIssuePdf } from '@/export/publishedPdf'
 import { seedDemo } from '@/seed/demo'
 import { startTestPayload, type TestPayload } from '../support/payload'
 

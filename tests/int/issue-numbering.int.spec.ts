@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { assembleIssue } from '@/issue/assemble'
-import { exportIssuePdf } from '@/issue/exportPdf'
+import { exportIssuePdf } from '@/export/exportPdf'
 import type { User } from '@/payload-types'
 import { renderNewsletter } from '@/render/email'
 import { seedDemo } from '@/seed/demo'

@@ -2,11 +2,11 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { IssueNotFoundError } from '@/issue/assemble'
-import { exportIssuePdf } from '@/issue/exportPdf'
+import { exportIssuePdf } from '@/export/exportPdf'
 import type { User } from '@/payload-types'
 import { seedDemo } from '@/seed/demo'
-import { issueStatus, type IssueStatus } from '@/workflow/issueStatus'
-import { myItems } from '@/workflow/myItems'
+import { issueStatus, type IssueStatus } from '@/dashboard/issueStatus'
+import { myItems } from '@/dashboard/myItems'
 import { startTestPayload, type TestPayload } from '../support/payload'
 
 let t: TestPayload

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { assembleIssue } from '@/issue/assemble'
 import type { Block, IssueModel, Run } from '@/issue/model'
-import { preflightIssue } from '@/issue/preflight'
+import { preflightIssue } from '@/export/preflight'
 import { seedDemo } from '@/seed/demo'
 import { startTestPayload, type TestPayload } from '../support/payload'
 

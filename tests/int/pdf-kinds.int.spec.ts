@@ -5,8 +5,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Essay, User } from '@/payload-types'
-import { exportIssuePdf, IssueNotPublishedError } from '@/issue/exportPdf'
-import { publishedIssuePdf } from '@/issue/publishedPdf'
+import { exportIssuePdf, IssueNotPublishedError } from '@/export/exportPdf'
+import { publishedIssuePdf } from '@/export/publishedPdf'
 import { seedDemo } from '@/seed/demo'
 import { startTestPayload, type TestPayload } from '../support/payload'
 

@@ -2,9 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 
-import { exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../../issue/exportPdf'
+import { exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../../export/exportPdf'
 import type { PdfKind } from '../../issue/pdfKind'
-import { preflightIssue, type PreflightReport } from '../../issue/preflight'
+import { preflightIssue } from '../../export/preflight'
+import type { PreflightReport } from '../../issue/checks'
 import { openPayload } from '../payload'
 
 function printReport(report: PreflightReport): void {

@@ -1,6 +1,6 @@
 import { notFound, redirect } from 'next/navigation'
 
-import { publishedIssuePdf } from '@/issue/publishedPdf'
+import { publishedIssuePdf } from '@/export/publishedPdf'
 import { sitePayload } from '../../../_lib/site'
 
 export const dynamic = 'force-dynamic'

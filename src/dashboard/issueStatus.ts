@@ -3,8 +3,8 @@ import type { Payload, Where } from 'payload'
 import type { Issue, IssueExport, User } from '../payload-types'
 import { IssueNotFoundError } from '../issue/assemble'
 import type { PdfKind } from '../issue/pdfKind'
-import { preflightWithoutRender } from '../issue/preflight'
-import { itemTitle, workflowOf, type WorkflowCollection, type WorkflowDoc } from './fields'
+import { preflightWithoutRender } from '../export/preflight'
+import { itemTitle, workflowOf, type WorkflowCollection, type WorkflowDoc } from '../workflow/fields'
 import {
   countsOf,
   missingOf,

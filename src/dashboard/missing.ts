@@ -1,6 +1,6 @@
 import type { PdfKind } from '../issue/pdfKind'
-import type { PreflightFinding } from '../issue/preflight'
-import type { ReviewStatus, WorkflowCollection } from './fields'
+import type { PreflightFinding } from '../issue/checks'
+import type { ReviewStatus, WorkflowCollection } from '../workflow/fields'
 import type { Id } from '../ids'
 
 /**

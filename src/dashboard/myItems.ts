@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { User } from '../payload-types'
-import { itemTitle, WORKFLOW_COLLECTIONS, workflowOf, type ReviewStatus, type WorkflowCollection, type WorkflowDoc } from './fields'
+import { itemTitle, WORKFLOW_COLLECTIONS, workflowOf, type ReviewStatus, type WorkflowCollection, type WorkflowDoc } from '../workflow/fields'
 
 /**
  * "My items": the essays, highlights, publications and chronologies assigned to a member

@@ -4,13 +4,16 @@ import type { Payload } from 'payload'
 import type { IssueExport, User } from '../payload-types'
 import { hasRole } from '../access/roles'
 import { recordAuditAfter } from '../audit/record'
-import type { PdfKind } from './pdfKind'
-import { IssueNotPublishedError, preflightIssue, type PreflightReport } from './preflight'
+import type { PreflightReport } from '../issue/checks'
+import { issueModelHash } from '../issue/modelHash'
+import type { PdfKind } from '../issue/pdfKind'
+import { IssueNotPublishedError, issueToPrint, preflightOf, printer, renderOptionsOf } from './preflight'
 
 export { IssueNotPublishedError }
 
 /**
- * Export an issue as its print PDF: preflight, render, store with the issue. The admin
+ * Export an issue as its print PDF: set it once, preflight that very document, store it with
+ * the issue. The admin
  * button, the command line and jobs all call this one function. Two kinds: the proof (latest
  * drafts, marked as a proof on every page, committee only) and the edition (published
  * content only, the one readers download; refused for an issue that is not published).
@@ -52,8 +55,12 @@ export async function exportIssuePdf(payload: Payload, slug: string, options: Ex
     throw new ExportNotAllowedError()
   }
   const exportedAt = new Date()
-  const { pdf, modelHash, ...report } = await preflightIssue(payload, slug, { kind: options.kind, at: exportedAt })
+  const toPrint = await issueToPrint(payload, slug, options.kind)
+  const { renderIssuePdf } = await printer()
+  const { pdf, ...rendered } = await renderIssuePdf(toPrint.model, renderOptionsOf(options.kind, exportedAt))
+  const report = await preflightOf(slug, toPrint, rendered)
   if (!report.ok && !options.force) throw new PreflightFailedError(report)
+  const modelHash = issueModelHash(toPrint.model)
   const contentHash = createHash('sha256').update(pdf).digest('hex')
   const issue = (await payload.find({ collection: 'issues', where: { slug: { equals: slug } }, depth: 0, draft: true, limit: 1 })).docs[0]
   const data = Buffer.from(pdf)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import type { PreflightFinding } from '@/issue/preflight'
+import type { PreflightFinding } from '@/issue/checks'
 import { workflowOf } from '@/workflow/fields'
-import { countsOf, missingOf, type IssueStatusData, type ItemStatus, type MissingCode, type SectionStatus } from '@/workflow/missing'
+import { countsOf, missingOf, type IssueStatusData, type ItemStatus, type MissingCode, type SectionStatus } from '@/dashboard/missing'
 import type { Essay } from '@/payload-types'
 
 const at = (day: number) => `2024-07-${String(day).padStart(2, '0')}T10:00:00.000Z`

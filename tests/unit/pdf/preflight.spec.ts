@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { checkIssueModel, MAX_PULL_QUOTE_CHARS, ppiAt } from '@/issue/preflight'
+import { MAX_PULL_QUOTE_CHARS } from '@/issue/checks'
+import { checkPrintedIssue, ppiAt } from '@/render/pdf/preflight'
 import type { IssueModel, SectionModel } from '@/issue/model'
 import { makeIssueModel } from '../../fixtures/issueModel'
 
@@ -15,13 +16,13 @@ beforeAll(async () => {
 
 const copy = (): IssueModel => structuredClone(base)
 const codes = (model: IssueModel, pageCount?: number) =>
-  checkIssueModel(model, { pageCount }).map((f) => `${f.severity}:${f.code}`)
+  checkPrintedIssue(model, { pageCount }).map((f) => `${f.severity}:${f.code}`)
 const sectionOf = <K extends SectionModel['kind']>(model: IssueModel, kind: K) =>
   model.sections.find((s): s is Extract<SectionModel, { kind: K }> => s.kind === kind)!
 
 describe('preflight checks on the model', () => {
   it('passes the complete hand-made issue without errors', () => {
-    const errors = checkIssueModel(base, { pageCount: 8 }).filter((f) => f.severity === 'error')
+    const errors = checkPrintedIssue(base, { pageCount: 8 }).filter((f) => f.severity === 'error')
     expect(errors).toEqual([])
   })
 
@@ -37,14 +38,14 @@ describe('preflight checks on the model', () => {
     const model = copy()
     const author = sectionOf(model, 'essays').essays[1].authors[0]
     author.affiliations = []
-    const finding = checkIssueModel(model).find((f) => f.code === 'author-without-affiliation')
+    const finding = checkPrintedIssue(model).find((f) => f.code === 'author-without-affiliation')
     expect(finding?.message).toContain(author.name)
   })
 
   it('flags characters no bulletin font can print', () => {
     const model = copy()
     sectionOf(model, 'chronology').chronology.entries[0].paragraphs[0] += ' 🚀 தமிழ்'
-    const found = checkIssueModel(model).filter((f) => f.code === 'uncovered-glyph')
+    const found = checkPrintedIssue(model).filter((f) => f.code === 'uncovered-glyph')
     expect(found.map((f) => f.message).join(' ')).toMatch(/U\+1F680/)
     expect(found.every((f) => f.severity === 'error')).toBe(true)
   })
@@ -58,7 +59,7 @@ describe('preflight checks on the model', () => {
     b.endDate = '2024-01-01'
     c.startDate = chronology.periodEnd
     c.endDate = '2024-07-04'
-    const found = checkIssueModel(model).filter((f) => f.code.startsWith('entry-'))
+    const found = checkPrintedIssue(model).filter((f) => f.code.startsWith('entry-'))
     expect(found.map((f) => f.code).sort()).toEqual(['entry-ends-before-start', 'entry-outside-period'])
     expect(found.some((f) => f.where.includes('2024-03-30'))).toBe(true)
     expect(found.some((f) => f.where.includes(chronology.periodEnd))).toBe(false)
@@ -67,12 +68,12 @@ describe('preflight checks on the model', () => {
   it('flags an empty section listed in the contents', () => {
     const model = copy()
     sectionOf(model, 'recent').publications = []
-    const found = checkIssueModel(model).find((f) => f.code === 'empty-section')
+    const found = checkPrintedIssue(model).find((f) => f.code === 'empty-section')
     expect(found?.message).toContain(sectionOf(model, 'recent').title)
   })
 
   it('turns broken references into errors', () => {
-    expect(checkIssueModel(copy(), { brokenReferences: ['section "Essays": item 9 no longer exists'] }).map((f) => f.code)).toContain(
+    expect(checkPrintedIssue(copy(), { brokenReferences: ['section "Essays": item 9 no longer exists'] }).map((f) => f.code)).toContain(
       'broken-reference',
     )
   })
@@ -98,21 +99,21 @@ describe('preflight checks on the model', () => {
     const entry = sectionOf(model, 'chronology').chronology.entries[2]
     entry.paragraphs[0] += ' Reference KOREA-ASEAN/MOU/2024/0000000000000000000000000000000000000000000000000000000000000000000000.'
     sectionOf(model, 'essays').essays[1].body.push({ type: 'paragraph', runs: [{ text: 'Code AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.' }] })
-    const found = checkIssueModel(model).filter((f) => f.code === 'text-overflow')
+    const found = checkPrintedIssue(model).filter((f) => f.code === 'text-overflow')
     expect(found.map((f) => f.where)).toEqual([`essay “${sectionOf(model, 'essays').essays[1].title}”`, `chronology entry of ${entry.startDate}`])
     expect(found[0].message).toMatch(/AAAA.*runs past the margin/)
     expect(found.every((f) => f.severity === 'warning')).toBe(true)
   })
 
   it('says how many pages the issue has, how many a signature of 4 needs, and what can fill them', () => {
-    const finding = checkIssueModel(copy(), { pageCount: 9 }).find((f) => f.code === 'page-count')
+    const finding = checkPrintedIssue(copy(), { pageCount: 9 }).find((f) => f.code === 'page-count')
     expect(finding?.message).toMatch(/has 9 pages; printed in signatures of 4 it needs 12, so 3 pages are left blank/)
     expect(finding?.message).toMatch(/notes page.*back cover.*house advertisement/)
-    expect(checkIssueModel(copy(), { pageCount: 11 }).find((f) => f.code === 'page-count')?.message).toMatch(/1 page is left blank/)
+    expect(checkPrintedIssue(copy(), { pageCount: 11 }).find((f) => f.code === 'page-count')?.message).toMatch(/1 page is left blank/)
   })
 
   it('warns, item by item, about what is not approved, naming the item and its status', () => {
-    const found = checkIssueModel(copy(), {
+    const found = checkPrintedIssue(copy(), {
       unapproved: [
         { kind: 'essay', title: 'Festivals: A Season on the Mekong', reviewStatus: 'inReview' },
         { kind: 'highlight', title: 'Lecture', reviewStatus: 'draft' },
