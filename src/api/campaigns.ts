@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { hasRole } from '../../src/access/roles'
+import { hasRole } from '../access/roles'
 import {
   CampaignError,
   campaignReadiness,
@@ -13,9 +13,9 @@ import {
   scheduleCampaign,
   startCampaign,
   type CampaignActor,
-} from '../../src/delivery/campaign'
-import { renderFrozenForRecipient, type FrozenCampaignMessage } from '../../src/delivery/campaignMessage'
-import type { Issue, User } from '../../src/payload-types'
+} from '../delivery/campaign'
+import { renderFrozenForRecipient, type FrozenCampaignMessage } from '../delivery/campaignMessage'
+import type { Issue, User } from '../payload-types'
 
 /**
  * The campaign panel's API, thin HTTP wrappers over the campaign service:

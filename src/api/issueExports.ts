@@ -1,11 +1,11 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
-import type { User } from '../../src/payload-types'
-import { hasRole } from '../../src/access/roles'
-import { ExportNotAllowedError, exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../../src/issue/exportPdf'
-import { IssueNotFoundError } from '../../src/issue/assemble'
-import { isPdfKind, type PdfKind } from '../../src/issue/pdfKind'
-import { preflightIssue } from '../../src/issue/preflight'
+import type { User } from '../payload-types'
+import { hasRole } from '../access/roles'
+import { ExportNotAllowedError, exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../issue/exportPdf'
+import { IssueNotFoundError } from '../issue/assemble'
+import { isPdfKind, type PdfKind } from '../issue/pdfKind'
+import { preflightIssue } from '../issue/preflight'
 
 /**
  * The admin's preflight and export actions: thin HTTP wrappers over the services. The body

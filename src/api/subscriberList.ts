@@ -1,14 +1,14 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { hasRole } from '../../src/access/roles'
-import type { User } from '../../src/payload-types'
+import { hasRole } from '../access/roles'
+import type { User } from '../payload-types'
 import {
   exportSubscribers,
   IMPORT_STATUSES,
   importSubscribers,
   ImportWriteError,
   type ImportStatus,
-} from '../../src/delivery/subscribers'
+} from '../delivery/subscribers'
 
 /** A list of a few hundred thousand addresses is far below this. */
 const MAX_CSV_BYTES = 10 * 1024 * 1024

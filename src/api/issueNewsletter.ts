@@ -1,10 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { hasRole } from '../../src/access/roles'
-import { messageToEml } from '../../src/delivery/mail'
-import { InvalidAddressError, NotAllowedError, renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail } from '../../src/delivery/newsletter'
-import { findSubscriberByEmail } from '../../src/delivery/subscribers'
-import type { Issue } from '../../src/payload-types'
+import { hasRole } from '../access/roles'
+import { messageToEml } from '../delivery/mail'
+import { InvalidAddressError, NotAllowedError, renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail } from '../delivery/newsletter'
+import { findSubscriberByEmail } from '../delivery/subscribers'
+import type { Issue } from '../payload-types'
 
 /** The issue named in the URL, read with the caller's own rights (drafts for the committee). */
 async function issueOf(req: PayloadRequest): Promise<Issue | undefined> {

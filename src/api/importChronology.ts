@@ -1,7 +1,7 @@
 import { addDataAndFileToRequest, APIError, type Endpoint } from 'payload'
 
-import { assertImportSize, ChronologyImportError, importChronology, type ChronologyImportSource } from '../../src/chronology/import'
-import { CHRONOLOGY_MAX_REQUEST_BYTES, requestSizeProblem } from '../../src/chronology/limits'
+import { assertImportSize, ChronologyImportError, importChronology, type ChronologyImportSource } from '../chronology/import'
+import { CHRONOLOGY_MAX_REQUEST_BYTES, requestSizeProblem } from '../chronology/limits'
 
 interface Body {
   text?: unknown
