@@ -1,15 +1,15 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
 import type { User } from '../payload-types'
-import { hasRole } from '../access/roles'
-import { ExportNotAllowedError, exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../issue/exportPdf'
-import { IssueNotFoundError } from '../issue/assemble'
+import { exportIssuePdf, PreflightFailedError } from '../issue/exportPdf'
 import { isPdfKind, type PdfKind } from '../issue/pdfKind'
 import { preflightIssue } from '../issue/preflight'
+import { answering, ServiceError, signedIn } from './errors'
 
 /**
- * The admin's preflight and export actions: thin HTTP wrappers over the services. The body
- * names the issue and the kind of PDF: `proof` (latest drafts; the default) or `edition`.
+ * The admin's preflight and export actions: thin HTTP wrappers over the services, which
+ * decide who may (production editors, editors and admins). The body names the issue and the
+ * kind of PDF: `proof` (latest drafts; the default) or `edition`.
  */
 
 async function slugOf(req: PayloadRequest): Promise<{ slug?: string; force: boolean; kind?: PdfKind }> {
@@ -23,39 +23,31 @@ async function slugOf(req: PayloadRequest): Promise<{ slug?: string; force: bool
   return { slug: issue?.slug, force: Boolean(data.force), kind }
 }
 
-const badKind = () => refuse(400, 'kind must be "proof" (latest drafts) or "edition" (published content).')
-
-function refuse(status: number, error: string): Response {
-  return Response.json({ error }, { status })
+/** The issue and kind the body names, or the refusal that says which is wrong. */
+async function target(req: PayloadRequest): Promise<{ slug: string; force: boolean; kind: PdfKind }> {
+  const { slug, force, kind } = await slugOf(req)
+  if (!slug) throw new ServiceError('not-found', 404, 'No such issue.')
+  if (!kind) throw new ServiceError('bad-request', 400, 'kind must be "proof" (latest drafts) or "edition" (published content).')
+  return { slug, force, kind }
 }
 
 export const preflightEndpoint: Endpoint = {
   path: '/preflight',
   method: 'post',
-  handler: async (req) => {
-    if (!hasRole(req.user as User | null, 'admin', 'editor', 'productionEditor')) {
-      return refuse(403, 'Only production editors, editors and admins run preflight.')
-    }
-    const { slug, kind } = await slugOf(req)
-    if (!slug) return refuse(404, 'No such issue.')
-    if (!kind) return badKind()
-    try {
-      const { pdf: _pdf, modelHash: _modelHash, ...report } = await preflightIssue(req.payload, slug, { kind })
-      return Response.json({ report })
-    } catch (error) {
-      if (error instanceof IssueNotPublishedError) return refuse(409, error.message)
-      throw error
-    }
-  },
+  handler: answering(async (req) => {
+    signedIn(req)
+    const { slug, kind } = await target(req)
+    const { pdf: _pdf, modelHash: _modelHash, ...report } = await preflightIssue(req.payload, slug, { kind, user: req.user as User | null })
+    return Response.json({ report })
+  }),
 }
 
 export const exportEndpoint: Endpoint = {
   path: '/export',
   method: 'post',
-  handler: async (req) => {
-    const { slug, force, kind } = await slugOf(req)
-    if (!slug) return refuse(404, 'No such issue.')
-    if (!kind) return badKind()
+  handler: answering(async (req) => {
+    signedIn(req)
+    const { slug, force, kind } = await target(req)
     try {
       const { record, report } = await exportIssuePdf(req.payload, slug, { kind, user: req.user as User | null, force, via: 'admin' })
       return Response.json({
@@ -63,11 +55,9 @@ export const exportEndpoint: Endpoint = {
         export: { url: record.url, filename: record.filename, kind: record.kind, pageCount: record.pageCount, contentHash: record.contentHash, forced: record.forced },
       })
     } catch (error) {
-      if (error instanceof PreflightFailedError) return Response.json({ report: error.report, error: 'Preflight found errors: not exported.' }, { status: 422 })
-      if (error instanceof ExportNotAllowedError) return refuse(403, error.message)
-      if (error instanceof IssueNotFoundError) return refuse(404, error.message)
-      if (error instanceof IssueNotPublishedError) return refuse(409, error.message)
+      // The admin shows the report itself; the message with its list is for the command line.
+      if (error instanceof PreflightFailedError) throw new ServiceError('preflight', 422, 'Preflight found errors: not exported.', { details: { report: error.report } })
       throw error
     }
-  },
+  }),
 }

@@ -10,6 +10,8 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import { z } from 'zod'
 
 import type { StatusChangeContext } from '../../collections/hooks/recordStatusChange'
+import { hasRole } from '../access/roles'
+import { ServiceError } from '../api/errors'
 import { recordAudit } from '../audit/record'
 import { env } from '../env'
 import type { Subscriber, User } from '../payload-types'
@@ -344,9 +346,14 @@ export interface ImportSummary {
 
 export type ImportResult = ImportSummary | { ok: false; rows: number; errors: ImportLineError[] }
 
-export class ImportWriteError extends Error {
+/** A member (absent for the command line) may import or export the list: editors and admins. */
+function assertMayManage(user: Pick<User, 'role'> | null | undefined): void {
+  if (user !== undefined && !hasRole(user, 'admin', 'editor')) throw new ServiceError('not-allowed', 403, 'Only editors and admins manage subscribers.')
+}
+
+export class ImportWriteError extends ServiceError {
   constructor(cause: unknown) {
-    super(`The import failed while saving and was undone; nothing was changed. (${cause instanceof Error ? cause.message : String(cause)})`)
+    super('import-failed', 500, `The import failed while saving and was undone; nothing was changed. (${cause instanceof Error ? cause.message : String(cause)})`)
     this.name = 'ImportWriteError'
   }
 }
@@ -375,6 +382,7 @@ type Operation =
  * one, and are undone by hand where it does not (SQLite, standalone MongoDB).
  */
 export async function importSubscribers(payload: Payload, csv: string, options: ImportOptions): Promise<ImportResult> {
+  assertMayManage(options.user)
   const status = options.status ?? 'pending'
   const { records, errors: csvErrors } = parseCsv(csv)
   const errors: ImportLineError[] = [...csvErrors]
@@ -574,7 +582,8 @@ async function writeAtomically<T>(
 export const EXPORT_COLUMNS = ['email', 'name', 'status', 'consent_at', 'consent_method', 'consent_source', 'created_at'] as const
 
 /** The list as CSV, email first so the file imports again as it is. */
-export async function exportSubscribers(payload: Payload, options: { status?: SubscriberStatus } = {}): Promise<string> {
+export async function exportSubscribers(payload: Payload, options: { status?: SubscriberStatus; user?: Pick<User, 'role'> | null } = {}): Promise<string> {
+  assertMayManage(options.user)
   const { docs } = await payload.find({
     collection: 'subscribers',
     where: options.status ? { status: { equals: options.status } } : {},

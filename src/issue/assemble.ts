@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload, Where } from 'payload'
 
+import { ServiceError } from '../api/errors'
 import type {
   Author,
   Chronology,
@@ -65,9 +66,9 @@ export interface AssembleResult {
   refusedLinks: RefusedLink[]
 }
 
-export class IssueNotFoundError extends Error {
+export class IssueNotFoundError extends ServiceError {
   constructor(slug: string) {
-    super(`No issue with the slug "${slug}".`)
+    super('not-found', 404, `No issue with the slug "${slug}".`)
     this.name = 'IssueNotFoundError'
   }
 }

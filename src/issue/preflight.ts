@@ -1,7 +1,10 @@
 import type { Payload } from 'payload'
 
 import { COLUMN, CONTENT_WIDTH } from '../../templates/pdf/theme'
+import { hasRole } from '../access/roles'
+import { ServiceError } from '../api/errors'
 import { findOverflowingWords, findUncoveredCharacters, renderIssuePdf, type UncoveredCharacter } from '../render/pdf'
+import type { User } from '../payload-types'
 import { REVIEW_STATUS_LABELS } from '../workflow/review'
 import { assembleIssue, IssueNotFoundError, type AssembleResult, type RefusedLink, type UnapprovedItem } from './assemble'
 import { unpublishedChanges } from './compare'
@@ -233,9 +236,9 @@ export async function preflightWithoutRender(payload: Payload, slug: string, opt
   return { ...reportOf(slug, checkIssueModel(model, { brokenReferences, unapproved, refusedLinks })), modelHash: issueModelHash(model) }
 }
 
-export class IssueNotPublishedError extends Error {
+export class IssueNotPublishedError extends ServiceError {
   constructor(readonly slug: string) {
-    super(`The issue "${slug}" is not published: its edition has no content yet. Export a proof, or publish the issue first.`)
+    super('not-published', 409, `The issue "${slug}" is not published: its edition has no content yet. Export a proof, or publish the issue first.`)
     this.name = 'IssueNotPublishedError'
   }
 }
@@ -245,6 +248,8 @@ export interface PreflightOptions {
   kind?: PdfKind
   /** When the proof is made: printed in its proof mark (default now). */
   at?: Date
+  /** Who asks (the admin): production editors, editors and admins. Absent for the command line. */
+  user?: Pick<User, 'role'> | null
 }
 
 /**
@@ -258,6 +263,9 @@ export async function preflightIssue(
   slug: string,
   options: PreflightOptions = {},
 ): Promise<PreflightReport & { kind: PdfKind; pdf: Uint8Array; modelHash: string }> {
+  if (options.user !== undefined && !hasRole(options.user, 'admin', 'editor', 'productionEditor')) {
+    throw new ServiceError('not-allowed', 403, 'Only production editors, editors and admins run preflight.')
+  }
   const kind = options.kind ?? 'proof'
   const published = await assembleIssue(payload, slug, { draft: false }).catch((error: unknown) => {
     if (error instanceof IssueNotFoundError) return undefined
