@@ -13,9 +13,10 @@ interface Body {
 /**
  * POST /api/issues/:id/import-chronology: the admin's "Import chronology" view. JSON
  * {"text", "dryRun", "excludeLines"}, or multipart with a `file` and those fields as JSON in
- * `_payload`. Answers with the import report; the service checks the caller's rights and
- * writes with them (who may import is its rule, as for the command line). Too large a request is refused (413) from its Content-Length, before it
- * is read; the limits are in src/chronology/limits.
+ * `_payload`. Answers with the import report; the service decides who may import and
+ * writes with the caller's rights; this handler only authenticates. Too large a request is
+ * refused (413) from its Content-Length, before it is read; the limits are in
+ * src/chronology/limits. Refusals answer `{ error, code }` (src/api/errors.ts).
  */
 export const importChronologyEndpoint: Endpoint = {
   path: '/:id/import-chronology',
