@@ -4,7 +4,7 @@ import { canEditDraftCampaign } from '../src/access/canEditDraftCampaign'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { systemOnly } from '../src/access/systemOnly'
 import { CAMPAIGN_STATUSES, DELIVERY_POLICIES, DELIVERY_STATUSES } from '../src/delivery/states'
-import { campaignEndpoints } from './endpoints/campaigns'
+import { campaignEndpoints } from '../src/api/campaigns'
 
 const label = (value: string) => value[0].toUpperCase() + value.slice(1).replace(/-/g, ' ')
 

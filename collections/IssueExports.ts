@@ -6,7 +6,7 @@ import { isStaffField } from '../src/access/isStaff'
 import { nobody } from '../src/access/nobody'
 import { staffOrPublishedIssueExport } from '../src/access/staffOrPublishedIssueExport'
 import { env } from '../src/env'
-import { exportEndpoint, preflightEndpoint } from './endpoints/issueExports'
+import { exportEndpoint, preflightEndpoint } from '../src/api/issueExports'
 
 /** Every PDF exported from an issue, kept with its hash, time and exporter. */
 export const IssueExports: CollectionConfig = {

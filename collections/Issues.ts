@@ -9,8 +9,8 @@ import { withLayoutFields } from '../src/fields/layout'
 import { personFields } from '../src/fields/personFields'
 import { publicationKindField } from '../src/fields/publicationKind'
 import { slugField } from '../src/fields/slug'
-import { importChronologyEndpoint } from './endpoints/importChronology'
-import { issueNewsletterEndpoints } from './endpoints/issueNewsletter'
+import { importChronologyEndpoint } from '../src/api/importChronology'
+import { issueNewsletterEndpoints } from '../src/api/issueNewsletter'
 import { draftsWithScheduledPublish, publishingHooks } from './shared'
 
 const sectionTitle = (defaultValue: string) => ({

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { systemOnly } from '../src/access/systemOnly'
 import { SUBSCRIBER_STATUSES } from '../src/subscribers/statuses'
-import { exportSubscribersEndpoint, importSubscribersEndpoint } from './endpoints/subscriberList'
+import { exportSubscribersEndpoint, importSubscribersEndpoint } from '../src/api/subscriberList'
 import { recordStatusChange } from './hooks/recordStatusChange'
 
 export { SUBSCRIBER_STATUSES }

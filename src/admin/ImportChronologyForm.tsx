@@ -113,9 +113,9 @@ export function ImportChronologyForm({ endpoint, chronology }: ImportChronologyF
       if (file) form.append('file', file)
       form.append('_payload', JSON.stringify({ text: file ? undefined : text, dryRun, excludeLines: dryRun ? [] : [...excluded] }))
       const response = await fetch(endpoint, { method: 'POST', body: form, credentials: 'include' })
-      const body = (await response.json().catch(() => ({}))) as Partial<ChronologyImportReport> & { message?: string }
+      const body = (await response.json().catch(() => ({}))) as Partial<ChronologyImportReport> & { error?: string }
       if (!response.ok || !body.entries) {
-        setProblem(body.message ?? `The server answered ${response.status}.`)
+        setProblem(body.error ?? `The server answered ${response.status}.`)
         return
       }
       const next = body as ChronologyImportReport

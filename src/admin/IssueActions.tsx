@@ -33,7 +33,6 @@ interface Finding {
 
 interface ExportBody {
   error?: string
-  message?: string
   report?: { ok: boolean; errors: Finding[]; warnings: Finding[]; pageCount?: number }
   export?: { url?: string; filename?: string; pageCount: number }
 }
@@ -100,12 +99,12 @@ export function IssueActions({ issueId, apiBase, issueHref, campaignsHref, userE
 
   const sendTest = () =>
     run('send-test', async () => {
-      const { ok, status, body } = await post<{ ok?: boolean; message?: string; to?: string }>(
+      const { ok, status, body } = await post<{ ok?: boolean; error?: string; to?: string }>(
         `${apiBase}/issues/${encodeURIComponent(String(issueId))}/send-test`,
         { to: userEmail },
       )
       if (ok && body.ok) return { ok: true, text: `Test sent to ${body.to ?? userEmail}.` }
-      return { ok: false, text: body.message ?? `The server answered ${status}.` }
+      return { ok: false, text: body.error ?? `The server answered ${status}.` }
     })
 
   const newCampaign = () =>

@@ -60,9 +60,9 @@ export function NewsletterPreview({
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ to: address }),
       })
-      const body = (await response.json()) as { ok?: boolean; message?: string; to?: string; response?: string }
+      const body = (await response.json()) as { ok?: boolean; error?: string; to?: string; response?: string }
       if (response.ok && body.ok) setSend({ kind: 'sent', message: `Sent to ${body.to}. The mail server answered: ${body.response}` })
-      else setSend({ kind: 'failed', message: body.message ?? `Failed (${response.status}).` })
+      else setSend({ kind: 'failed', message: body.error ?? `Failed (${response.status}).` })
     } catch (error) {
       setSend({ kind: 'failed', message: (error as Error).message })
     }

@@ -22,7 +22,7 @@ type ImportResponse =
       duplicatesMerged: Array<{ email: string; lines: number[] }>
       ignoredColumns: string[]
     }
-  | { ok: false; errors?: ImportError[]; message?: string }
+  | { ok: false; errors?: ImportError[]; error?: string }
 
 /**
  * Above the subscriber list: import a CSV (all or nothing, errors by line) and export the
@@ -49,11 +49,13 @@ export function SubscriberListTools() {
         headers: { 'Content-Type': 'text/csv; charset=utf-8' },
         body: await chosen.text(),
       })
-      setResult((await response.json()) as ImportResponse)
+      // The summary, the line errors (422), or a refusal `{ error, code }` (src/api/errors.ts).
+      const body = (await response.json()) as ImportResponse | { ok?: undefined; error?: string }
+      setResult(body.ok === undefined ? { ok: false, error: body.error ?? `The server answered ${response.status}.` } : body)
       // Show the new subscribers in the list below; this summary stays.
       if (response.ok) router.refresh()
     } catch (error) {
-      setResult({ ok: false, message: (error as Error).message })
+      setResult({ ok: false, error: (error as Error).message })
     } finally {
       setBusy(false)
     }
@@ -111,7 +113,7 @@ function ImportReport({ result }: { result: ImportResponse }) {
   }
   return (
     <div role="alert" data-testid="import-result" style={{ color: 'var(--theme-error-600)' }}>
-      <strong>Nothing was imported.</strong> {result.message ?? 'Fix these lines and try again:'}
+      <strong>Nothing was imported.</strong> {result.error ?? 'Fix these lines and try again:'}
       {result.errors && result.errors.length > 0 ? (
         <ul style={{ margin: '6px 0 0', paddingLeft: '1.2em' }}>
           {result.errors.map((e, i) => (

@@ -20,7 +20,6 @@
  *   ("In review", in the audit log as the importing member's, with the count as the reason).
  */
 import {
-  APIError,
   commitTransaction,
   createLocalReq,
   initTransaction,
@@ -30,6 +29,7 @@ import {
 } from 'payload'
 
 import type { EntryContext } from '../../collections/hooks/withholdChangedEntry'
+import { codeOfStatus, ServiceError } from '../errors'
 import type { Chronology, ChronologyEntry, Issue, User } from '../payload-types'
 import { fromStoredDate, toStoredDate } from '../fields/dayDate'
 import { sendBackToReview } from '../workflow/reopen'
@@ -113,9 +113,9 @@ export interface ChronologyImportReport {
 }
 
 /** A request that cannot be carried out; `status` is the HTTP status the admin endpoint answers with. */
-export class ChronologyImportError extends APIError {
+export class ChronologyImportError extends ServiceError {
   constructor(message: string, status: number) {
-    super(message, status, null, true)
+    super(codeOfStatus(status), status, message)
     this.name = 'ChronologyImportError'
   }
 }

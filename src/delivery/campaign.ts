@@ -11,6 +11,7 @@
 import type { Payload } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { ServiceError } from '../errors'
 import { recordAuditAfter } from '../audit/record'
 import { idOf, type Id } from '../ids'
 import { assembleIssue, IssueNotFoundError } from '../issue/assemble'
@@ -29,16 +30,16 @@ export type CampaignActor = { user: User | null | undefined } | { cli: true } | 
 
 export type CampaignErrorCode = 'not-found' | 'not-allowed' | 'not-published' | 'preflight' | 'confirm' | 'state'
 
-export class CampaignError extends Error {
-  readonly status: number
+const CAMPAIGN_ERROR_STATUS: Record<CampaignErrorCode, number> = { 'not-found': 404, 'not-allowed': 403, 'not-published': 409, preflight: 422, confirm: 428, state: 409 }
+
+export class CampaignError extends ServiceError {
   constructor(
     readonly code: CampaignErrorCode,
     message: string,
     readonly preflight?: PreflightReport,
   ) {
-    super(message)
+    super(code, CAMPAIGN_ERROR_STATUS[code], message, { details: preflight ? { preflight } : undefined })
     this.name = 'CampaignError'
-    this.status = { 'not-found': 404, 'not-allowed': 403, 'not-published': 409, preflight: 422, confirm: 428, state: 409 }[code]
   }
 }
 
@@ -54,7 +55,9 @@ function via(actor: CampaignActor): 'admin' | 'cli' | 'schedule' {
   return 'user' in actor ? 'admin' : 'cli' in actor ? 'cli' : 'schedule'
 }
 
-export async function getCampaign(payload: Payload, id: Id): Promise<CampaignDoc> {
+/** The campaign; with an actor (the admin), only for those who may send. */
+export async function getCampaign(payload: Payload, id: Id, actor?: CampaignActor): Promise<CampaignDoc> {
+  if (actor) assertMayAct(actor)
   try {
     return await payload.findByID({ collection: 'campaigns', id, depth: 0, overrideAccess: true })
   } catch {
@@ -390,7 +393,12 @@ export interface CampaignStatusReport {
 
 export const PROBLEM_STATUSES: DeliveryStatus[] = ['bounced', 'failed', 'unknown', 'deferred']
 
-export async function campaignStatus(payload: Payload, id: Id, options: { problems?: number; problemsPage?: number } = {}): Promise<CampaignStatusReport> {
+export async function campaignStatus(
+  payload: Payload,
+  id: Id,
+  options: { problems?: number; problemsPage?: number; actor?: CampaignActor } = {},
+): Promise<CampaignStatusReport> {
+  if (options.actor) assertMayAct(options.actor)
   const { docs } = await payload.db.find({
     collection: 'campaigns',
     where: { id: { equals: id } },

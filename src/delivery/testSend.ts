@@ -8,6 +8,7 @@ import type Mail from 'nodemailer/lib/mailer'
 import type { Payload } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { ServiceError } from '../errors'
 import { env } from '../env'
 import { assembleIssue } from '../issue/assemble'
 import type { IssueModel } from '../issue/model'
@@ -80,18 +81,16 @@ export async function renderIssueEmail(
   return { model, rendered, message, unsubscribeUrl }
 }
 
-export class NotAllowedError extends Error {
-  readonly status = 403
+export class NotAllowedError extends ServiceError {
   constructor(message: string) {
-    super(message)
+    super('not-allowed', 403, message)
     this.name = 'NotAllowedError'
   }
 }
 
-export class InvalidAddressError extends Error {
-  readonly status = 400
+export class InvalidAddressError extends ServiceError {
   constructor(message: string) {
-    super(message)
+    super('invalid-address', 400, message)
     this.name = 'InvalidAddressError'
   }
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import type { IssueExport, User } from '../payload-types'
 import { hasRole } from '../access/roles'
+import { ServiceError } from '../errors'
 import { recordAuditAfter } from '../audit/record'
 import type { PreflightReport } from '../issue/checks'
 import { issueModelHash } from '../issue/modelHash'
@@ -19,19 +20,22 @@ export { IssueNotPublishedError }
  * content only, the one readers download; refused for an issue that is not published).
  */
 
-export class PreflightFailedError extends Error {
+export class PreflightFailedError extends ServiceError {
   constructor(readonly report: PreflightReport) {
     super(
+      'preflight',
+      422,
       `Preflight found ${report.errors.length} error(s) in "${report.slug}"; fix them or export with --force:\n` +
         report.errors.map((e) => `  - ${e.where}: ${e.message}`).join('\n'),
+      { details: { report } },
     )
     this.name = 'PreflightFailedError'
   }
 }
 
-export class ExportNotAllowedError extends Error {
+export class ExportNotAllowedError extends ServiceError {
   constructor() {
-    super('Only production editors, editors and admins can export the PDF.')
+    super('not-allowed', 403, 'Only production editors, editors and admins can export the PDF.')
     this.name = 'ExportNotAllowedError'
   }
 }

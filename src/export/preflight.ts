@@ -1,11 +1,14 @@
 import type { Payload } from 'payload'
 
+import { hasRole } from '../access/roles'
+import { ServiceError } from '../errors'
 import { assembleIssue, IssueNotFoundError, type AssembleResult } from '../issue/assemble'
 import { checkIssueModel, reportOf, type ModelCheckInput, type PreflightReport } from '../issue/checks'
 import { unpublishedChanges } from '../issue/compare'
 import type { IssueModel } from '../issue/model'
 import { issueModelHash } from '../issue/modelHash'
 import { proofMark, type PdfKind } from '../issue/pdfKind'
+import type { User } from '../payload-types'
 import type { RenderIssuePdfOptions, RenderIssuePdfResult } from '../render/pdf'
 
 /**
@@ -24,9 +27,9 @@ export async function printer() {
   return { renderIssuePdf, checkPrint, checkRenderedIssue }
 }
 
-export class IssueNotPublishedError extends Error {
+export class IssueNotPublishedError extends ServiceError {
   constructor(readonly slug: string) {
-    super(`The issue "${slug}" is not published: its edition has no content yet. Export a proof, or publish the issue first.`)
+    super('not-published', 409, `The issue "${slug}" is not published: its edition has no content yet. Export a proof, or publish the issue first.`)
     this.name = 'IssueNotPublishedError'
   }
 }
@@ -122,6 +125,8 @@ export interface PreflightOptions {
   kind?: PdfKind
   /** When the proof is made: printed in its proof mark (default now). */
   at?: Date
+  /** Who asks (the admin): production editors, editors and admins. Absent for the command line. */
+  user?: Pick<User, 'role'> | null
 }
 
 /** The preflight of one kind of PDF, with its one render (for the page count and the glyphs the fonts lack). */
@@ -130,6 +135,9 @@ export async function preflightIssue(
   slug: string,
   options: PreflightOptions = {},
 ): Promise<PreflightReport & { kind: PdfKind; pdf: Uint8Array; modelHash: string }> {
+  if (options.user !== undefined && !hasRole(options.user, 'admin', 'editor', 'productionEditor')) {
+    throw new ServiceError('not-allowed', 403, 'Only production editors, editors and admins run preflight.')
+  }
   const issue = await issueToPrint(payload, slug, options.kind ?? 'proof')
   const { renderIssuePdf } = await printer()
   const rendered = await renderIssuePdf(issue.model, renderOptionsOf(issue.kind, options.at ?? new Date()))

@@ -10,9 +10,11 @@ import { z } from 'zod'
 
 import type { StatusChangeContext } from '../../collections/hooks/recordStatusChange'
 import { recordAudit } from '../audit/record'
+import { ServiceError } from '../errors'
 import type { Subscriber, User } from '../payload-types'
 import { emailSchema, nameSchema } from './address'
 import { parseCsv, restoreCell } from './csv'
+import { assertMayManage } from './mayManage'
 import { IMPORT_STATUSES, type ImportStatus } from './statuses'
 
 export { IMPORT_STATUSES, type ImportStatus }
@@ -52,9 +54,9 @@ export interface ImportSummary {
 
 export type ImportResult = ImportSummary | { ok: false; rows: number; errors: ImportLineError[] }
 
-export class ImportWriteError extends Error {
+export class ImportWriteError extends ServiceError {
   constructor(cause: unknown) {
-    super(`The import failed while saving and was undone; nothing was changed. (${cause instanceof Error ? cause.message : String(cause)})`)
+    super('import-failed', 500, `The import failed while saving and was undone; nothing was changed. (${cause instanceof Error ? cause.message : String(cause)})`)
     this.name = 'ImportWriteError'
   }
 }
@@ -83,6 +85,7 @@ type Operation =
  * one, and are undone by hand where it does not (SQLite, standalone MongoDB).
  */
 export async function importSubscribers(payload: Payload, csv: string, options: ImportOptions): Promise<ImportResult> {
+  assertMayManage(options.user)
   const status = options.status ?? 'pending'
   const { records, errors: csvErrors } = parseCsv(csv)
   const errors: ImportLineError[] = [...csvErrors]

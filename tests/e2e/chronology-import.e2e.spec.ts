@@ -131,7 +131,7 @@ describe('importing a chronology in the admin', () => {
     await page.goto(`${server.url}/admin/collections/issues/${issueId}`)
     await page.waitForSelector('text=Korea Bulletin, April–June 2024', { timeout: 120_000 })
     expect(await page.locator('a[href$="/import-chronology"]').count()).toBe(0)
-    const response = await api<{ message: string }>(page, `/api/issues/${issueId}/import-chronology`, {
+    const response = await api<{ error: string }>(page, `/api/issues/${issueId}/import-chronology`, {
       method: 'POST',
       body: JSON.stringify({ text: APRIL, dryRun: true }),
     })

@@ -50,6 +50,6 @@ describe('upload limits over HTTP (next dev)', () => {
   it('answers a 25 MB chronology file with the real cause', async () => {
     const response = await postFile(`/api/issues/${issueId}/import-chronology`, new Uint8Array(25 * MB).fill(0x41), 'year.txt', { dryRun: true })
     expect(response.status).toBe(413)
-    expect(((await response.json()) as { message: string }).message).toMatch(/^The file is 25 MB; the chronology import takes at most 2 MB of text or a 10 MB Word file/)
+    expect(((await response.json()) as { error: string }).error).toMatch(/^The file is 25 MB; the chronology import takes at most 2 MB of text or a 10 MB Word file/)
   })
 })

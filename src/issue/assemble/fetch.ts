@@ -1,5 +1,6 @@
 import type { Payload, Where } from 'payload'
 
+import { ServiceError } from '../../errors'
 import { idOf, type Id } from '../../ids'
 import type { Author, Chronology, ChronologyEntry, Essay, Highlight, Issue, Media, Publication, PublicationSetting } from '../../payload-types'
 
@@ -16,9 +17,9 @@ export { idOf, type Id }
 export const idsOf = (refs: Array<Ref<{ id: Id }>> | null | undefined): Id[] =>
   (refs ?? []).map(idOf).filter((id): id is Id => id !== undefined)
 
-export class IssueNotFoundError extends Error {
+export class IssueNotFoundError extends ServiceError {
   constructor(slug: string) {
-    super(`No issue with the slug "${slug}".`)
+    super('not-found', 404, `No issue with the slug "${slug}".`)
     this.name = 'IssueNotFoundError'
   }
 }

@@ -86,7 +86,7 @@ describe('chronology import limits, over HTTP as an editorial assistant', () => 
     const text = `April 2024\n${line.repeat(Math.ceil((2.5 * MB) / line.length))}`.slice(0, 2.5 * MB)
     const response = await postText(text, false)
     expect(response.status).toBe(413)
-    const { message } = (await response.json()) as { message: string }
+    const { error: message } = (await response.json()) as { error: string }
     expect(message).toMatch(/^The pasted text is 2\.5 MB; the chronology import takes at most 2 MB of text at a time/)
     expect(await entryCount()).toBe(3)
   })
@@ -95,7 +95,7 @@ describe('chronology import limits, over HTTP as an editorial assistant', () => 
     const bytes = new Uint8Array(25 * MB).fill(0x41)
     const response = await postFile(bytes, 'year.txt')
     expect(response.status).toBe(413)
-    const { message } = (await response.json()) as { message: string }
+    const { error: message } = (await response.json()) as { error: string }
     expect(message).toMatch(/^The file "year\.txt" is 25 MB; the chronology import takes at most 2 MB of text at a time/)
   })
 
@@ -107,7 +107,7 @@ describe('chronology import limits, over HTTP as an editorial assistant', () => 
     const contentType = new Response(form).headers.get('content-type')!
     const response = await post(body, { 'Content-Type': contentType, 'Content-Length': String(body.byteLength) })
     expect(response.status).toBe(413)
-    expect(((await response.json()) as { message: string }).message).toMatch(/^The file is 25 MB; the chronology import takes at most 2 MB of text or a 10 MB Word file/)
+    expect(((await response.json()) as { error: string }).error).toMatch(/^The file is 25 MB; the chronology import takes at most 2 MB of text or a 10 MB Word file/)
   })
 
   it('takes pasted text within the limit as the admin form sends it, in a multipart field', async () => {
@@ -124,7 +124,7 @@ describe('chronology import limits, over HTTP as an editorial assistant', () => 
   it('refuses more entries than the limit, saying on which line the limit was passed', async () => {
     const response = await postFile(new TextEncoder().encode(aprilWith(2500)), 'year.txt')
     expect(response.status).toBe(413)
-    const { message } = (await response.json()) as { message: string }
+    const { error: message } = (await response.json()) as { error: string }
     expect(message).toBe(
       '"year.txt" has more than 2,000 entries (entry 2,001 is on line 2,002); the chronology import takes at most 2,000 entries at a time (a quarter has about 300). Split it, e.g. by month, and import the parts one after the other.',
     )
@@ -134,12 +134,12 @@ describe('chronology import limits, over HTTP as an editorial assistant', () => 
   it('calls an empty file, or one with no entries, an error', async () => {
     const empty = await postFile(new Uint8Array(0), 'empty.txt')
     expect(empty.status).toBe(422)
-    expect(((await empty.json()) as { message: string }).message).toMatch(
+    expect(((await empty.json()) as { error: string }).error).toMatch(
       /^No chronology entries found in "empty\.txt": expected a month heading \("April 2024"\) then one entry a line/,
     )
     const headingOnly = await postText('April 2024\n\nSome words, but no day.\n')
     expect(headingOnly.status).toBe(422)
-    expect(((await headingOnly.json()) as { message: string }).message).toMatch(/^No chronology entries found in the pasted text/)
+    expect(((await headingOnly.json()) as { error: string }).error).toMatch(/^No chronology entries found in the pasted text/)
   })
 
   it('answers a large but allowed document with a short report: the lists are capped and what was left out counted', async () => {

@@ -1,15 +1,17 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { hasRole } from '../../src/access/roles'
-import { messageToEml } from '../../src/mail/send'
-import { InvalidAddressError, NotAllowedError, renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail } from '../../src/delivery/testSend'
-import { findSubscriberByEmail } from '../../src/subscribers/find'
-import type { Issue } from '../../src/payload-types'
+import { canAccessAdmin } from '../access/canAccessAdmin'
+import { hasRole } from '../access/roles'
+import { messageToEml } from '../mail/send'
+import { renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail } from '../delivery/testSend'
+import { findSubscriberByEmail } from '../subscribers/find'
+import type { Issue } from '../payload-types'
+import { answering, ServiceError, signedIn } from './errors'
 
 /** The issue named in the URL, read with the caller's own rights (drafts for the committee). */
-async function issueOf(req: PayloadRequest): Promise<Issue | undefined> {
+async function issueOf(req: PayloadRequest): Promise<Issue> {
   const id = req.routeParams?.id
-  if (typeof id !== 'string' && typeof id !== 'number') return undefined
+  if (typeof id !== 'string' && typeof id !== 'number') throw new ServiceError('not-found', 404, 'No such issue.')
   const { docs } = await req.payload.find({
     collection: 'issues',
     where: { id: { equals: id } },
@@ -19,22 +21,21 @@ async function issueOf(req: PayloadRequest): Promise<Issue | undefined> {
     overrideAccess: false,
     user: req.user,
   })
+  if (!docs[0]) throw new ServiceError('not-found', 404, 'No such issue.')
   return docs[0]
 }
 
 /**
  * GET /api/issues/:id/newsletter?format=html|text|eml[&to=address]: the newsletter of the
- * latest saved version, for the admin's preview. Any member of the committee.
+ * latest saved version, for the admin's preview. Any member of the committee (whoever may
+ * open the admin); with `to`, editors and admins see a subscriber's own message.
  */
 export const newsletterPreviewEndpoint: Endpoint = {
   path: '/:id/newsletter',
   method: 'get',
-  handler: async (req) => {
-    if (!hasRole(req.user, 'admin', 'editor', 'productionEditor', 'editorialAssistant')) {
-      return Response.json({ message: 'Sign in as a member of the committee.' }, { status: 403 })
-    }
+  handler: answering(async (req) => {
+    if (!canAccessAdmin({ req })) throw new ServiceError('not-allowed', 403, 'Sign in as a member of the committee.')
     const issue = await issueOf(req)
-    if (!issue) return Response.json({ message: 'No such issue.' }, { status: 404 })
     const to = req.searchParams.get('to')
     const subscriber = to ? await findSubscriberByEmail(req.payload, to) : undefined
     const recipient = subscriber && hasRole(req.user, 'admin', 'editor')
@@ -57,36 +58,33 @@ export const newsletterPreviewEndpoint: Endpoint = {
         'Content-Security-Policy': "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
       },
     })
-  },
+  }),
 }
 
-/** POST /api/issues/:id/send-test, body {"to": "address"}: editors and admins. */
+/** POST /api/issues/:id/send-test, body {"to": "address"}: editors and admins (the service decides). */
 export const sendTestEndpoint: Endpoint = {
   path: '/:id/send-test',
   method: 'post',
-  handler: async (req) => {
-    if (!req.user) return Response.json({ message: 'Sign in first.' }, { status: 401 })
+  handler: answering(async (req) => {
+    const user = signedIn(req)
     const issue = await issueOf(req)
-    if (!issue) return Response.json({ message: 'No such issue.' }, { status: 404 })
     let to = ''
     try {
       const body = (await req.json?.()) as { to?: unknown } | undefined
       to = typeof body?.to === 'string' ? body.to : ''
     } catch {
-      return Response.json({ message: 'Send {"to": "address"} as JSON.' }, { status: 400 })
+      throw new ServiceError('bad-request', 400, 'Send {"to": "address"} as JSON.')
     }
     try {
-      const result = await sendTestEmail(req.payload, issue.slug, to, { user: req.user })
+      const result = await sendTestEmail(req.payload, issue.slug, to, { user })
       return Response.json({ ok: true, ...result })
     } catch (error) {
-      if (error instanceof NotAllowedError || error instanceof InvalidAddressError) {
-        return Response.json({ ok: false, message: error.message }, { status: error.status })
-      }
-      req.payload.logger.error({ err: error, msg: `send-test of "${issue.slug}" to ${to} failed` })
+      if (error instanceof ServiceError) throw error
+      // The editor checking a test needs the mail server's own words.
       const reason = error instanceof Error ? error.message : String(error)
-      return Response.json({ ok: false, message: `The mail server did not take the message: ${reason}` }, { status: 502 })
+      throw new ServiceError('mail-refused', 502, `The mail server did not take the message: ${reason}`, { cause: error })
     }
-  },
+  }),
 }
 
 export const issueNewsletterEndpoints: Endpoint[] = [newsletterPreviewEndpoint, sendTestEndpoint]

@@ -1,6 +1,5 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { hasRole } from '../../src/access/roles'
 import {
   CampaignError,
   campaignReadiness,
@@ -13,9 +12,10 @@ import {
   scheduleCampaign,
   startCampaign,
   type CampaignActor,
-} from '../../src/delivery/campaign'
-import { renderFrozenForRecipient, type FrozenCampaignMessage } from '../../src/delivery/campaignMessage'
-import type { Issue, User } from '../../src/payload-types'
+} from '../delivery/campaign'
+import { renderFrozenForRecipient, type FrozenCampaignMessage } from '../delivery/campaignMessage'
+import type { Issue, User } from '../payload-types'
+import { answering, ServiceError, signedIn } from './errors'
 
 /**
  * The campaign panel's API, thin HTTP wrappers over the campaign service:
@@ -24,18 +24,13 @@ import type { Issue, User } from '../../src/payload-types'
  *   POST /api/campaigns/:id/schedule  {at, confirm}
  *   POST /api/campaigns/:id/pause | resume | cancel | resend-unknown
  *   GET  /api/campaigns/:id/message?format=html|text[&delivery=id]   the frozen message as sent
- * Editors and admins only.
+ * Editors and admins only: the campaign service decides (as for `bulletin send`); a refusal
+ * is answered `{ error, code }` (src/api/errors.ts).
  */
 
 function idOf(req: PayloadRequest): string | undefined {
   const id = req.routeParams?.id
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
-}
-
-function deny(req: PayloadRequest): Response | undefined {
-  if (!req.user) return Response.json({ error: 'Sign in first.' }, { status: 401 })
-  if (!hasRole(req.user as User, 'admin', 'editor')) return Response.json({ error: 'Only editors and admins can send the newsletter.' }, { status: 403 })
-  return undefined
 }
 
 async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
@@ -47,29 +42,19 @@ async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
   }
 }
 
-function failure(error: unknown): Response {
-  if (error instanceof CampaignError) return Response.json({ error: error.message, code: error.code, preflight: error.preflight }, { status: error.status })
-  throw error
-}
-
 const actorOf = (req: PayloadRequest): CampaignActor => ({ user: req.user as User })
 
-/** A campaign endpoint: editors only, a campaign id in the path, CampaignErrors as answers. */
+/** A campaign endpoint: signed in, a campaign id in the path; the service decides who may. */
 function campaignEndpoint(path: string, method: 'get' | 'post', run: (req: PayloadRequest, id: string) => Promise<Response>): Endpoint {
   return {
     path: `/:id/${path}`,
     method,
-    handler: async (req) => {
-      const denied = deny(req)
-      if (denied) return denied
+    handler: answering(async (req) => {
+      signedIn(req)
       const id = idOf(req)
-      if (!id) return Response.json({ error: 'No campaign.' }, { status: 404 })
-      try {
-        return await run(req, id)
-      } catch (error) {
-        return failure(error)
-      }
-    },
+      if (!id) throw new ServiceError('not-found', 404, 'No campaign.')
+      return run(req, id)
+    }),
   }
 }
 
@@ -82,7 +67,7 @@ function action(path: string, run: (req: PayloadRequest, id: string, data: Recor
 
 export const campaignEndpoints: Endpoint[] = [
   campaignEndpoint('status', 'get', async (req, id) => {
-    const report = await campaignStatus(req.payload, id, { problemsPage: Number(req.searchParams.get('page') ?? 1) })
+    const report = await campaignStatus(req.payload, id, { actor: actorOf(req), problemsPage: Number(req.searchParams.get('page') ?? 1) })
     const readiness =
       report.status === 'draft' || report.status === 'scheduled'
         ? await campaignReadiness(req.payload, (await req.payload.findByID({ collection: 'issues', id: report.issue.id, depth: 0, draft: true, overrideAccess: true })) as Issue)
@@ -100,9 +85,9 @@ export const campaignEndpoints: Endpoint[] = [
   action('cancel', (req, id) => cancelCampaign(req.payload, id, actorOf(req))),
   action('resend-unknown', (req, id) => resendUnknown(req.payload, id, actorOf(req))),
   campaignEndpoint('message', 'get', async (req, id) => {
-    const campaign = await getCampaign(req.payload, id)
+    const campaign = await getCampaign(req.payload, id, actorOf(req))
     const snapshot = campaign.message?.snapshot as FrozenCampaignMessage | undefined
-    if (!snapshot) return Response.json({ error: 'The message is frozen when the campaign starts.' }, { status: 404 })
+    if (!snapshot) throw new ServiceError('not-frozen', 404, 'The message is frozen when the campaign starts.')
     let recipient = { id: 'sample', email: 'reader@example.org', name: 'Sample Reader' }
     const deliveryId = req.searchParams.get('delivery')
     if (deliveryId) {
