@@ -129,6 +129,18 @@ const styles = StyleSheet.create({
     lineHeight: 1.4,
     color: COLOR.navy,
   },
+  // The day cell of an entry that goes on to the next page (see Entry): as tall as the row,
+  // so that it goes on to the next page with it, where react-pdf sets it again (a render
+  // prop); no lineHeight, which makes react-pdf drop a text set by a render prop.
+  dayRepeated: {
+    width: 84,
+    paddingLeft: 6,
+    paddingRight: 8,
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 8,
+    color: COLOR.navy,
+  },
   event: { flex: 1 },
   presence: { height: 0 },
   eventText: { fontSize: 8.8, lineHeight: 1.4, textAlign: 'justify', marginBottom: 1.5 },
@@ -589,13 +601,35 @@ export function dayCellText(entry: ChronologyEntryModel): string {
     .join(' – ')
 }
 
-function Entry({ entry }: { entry: ChronologyEntryModel }) {
+/** Named destinations where a long chronology entry starts and ends (see continuedEntries). */
+export const entryStartDest = (id: string) => `bp-e${id}-start`
+export const entryEndDest = (id: string) => `bp-e${id}-end`
+
+/**
+ * Long entries that go on to another page, by id, with the page (1-based, of the sections'
+ * document) their first line is set on: the compositor reads them from a first rendering.
+ */
+export type ContinuedEntries = Readonly<Record<string, number>>
+
+function Entry({ entry, continuedFrom }: { entry: ChronologyEntryModel; continuedFrom?: number }) {
   const whole = roughLines(entry) <= KEEP_WHOLE_LINES
+  const day = dayCellText(entry)
   const row = (
     <View style={styles.entry} wrap={!whole}>
-      <Text style={styles.day} hyphenationCallback={keepWhole}>
-        {dayCellText(entry)}
-      </Text>
+      {continuedFrom === undefined ? (
+        // The start marker on the day cell, which never splits: the row's own would mark its last part.
+        <Text style={styles.day} hyphenationCallback={keepWhole} {...(whole ? {} : { id: entryStartDest(entry.id) })}>
+          {day}
+        </Text>
+      ) : (
+        // An entry that goes on to the next page repeats its day cell there, marked "(cont.)":
+        // react-pdf runs this again on each page a row with a render prop reaches.
+        <Text
+          style={styles.dayRepeated}
+          hyphenationCallback={keepWhole}
+          render={({ pageNumber }) => (pageNumber > continuedFrom ? `${day} (cont.)` : day)}
+        />
+      )}
       <View style={styles.event}>
         {entry.paragraphs.map((text, i) => (
           // No entry leaves a single line alone at the top or bottom of a page.
@@ -613,6 +647,7 @@ function Entry({ entry }: { entry: ChronologyEntryModel }) {
     <>
       <View style={styles.presence} minPresenceAhead={40} />
       {row}
+      <View id={entryEndDest(entry.id)} />
     </>
   )
 }
@@ -640,7 +675,15 @@ function monthPresence(group: { entries: ChronologyEntryModel[] } | undefined): 
   return 30 + (lines <= KEEP_WHOLE_LINES ? lines * 12.4 + 9 : 60)
 }
 
-function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, { kind: 'chronology' }>; sectionIndex: number }) {
+function Chronology({
+  section,
+  sectionIndex,
+  continued = {},
+}: {
+  section: Extract<FlowSection, { kind: 'chronology' }>
+  sectionIndex: number
+  continued?: ContinuedEntries
+}) {
   const { chronology } = section
   const groups = monthGroups(chronology.entries)
   // No wrapping view (see Forthcoming): its first child moving to the next page would take
@@ -680,18 +723,18 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
             {bind ? (
               <View wrap={false}>
                 <Text style={styles.month}>{group.heading.toUpperCase()}</Text>
-                <Entry entry={first} />
+                <Entry entry={first} continuedFrom={continued[first.id]} />
               </View>
             ) : (
               <>
                 <Text style={styles.month} minPresenceAhead={60}>
                   {group.heading.toUpperCase()}
                 </Text>
-                <Entry entry={first} />
+                <Entry entry={first} continuedFrom={continued[first.id]} />
               </>
             )}
             {rest.map((entry) => (
-              <Entry key={entry.id} entry={entry} />
+              <Entry key={entry.id} entry={entry} continuedFrom={continued[entry.id]} />
             ))}
           </View>
         )
@@ -717,7 +760,7 @@ export interface FlowSectionRef {
   sectionIndex: number
 }
 
-function FlowSectionView({ section, sectionIndex }: FlowSectionRef) {
+function FlowSectionView({ section, sectionIndex, continued }: FlowSectionRef & { continued?: ContinuedEntries }) {
   switch (section.kind) {
     case 'highlights':
       return <Highlights section={section} sectionIndex={sectionIndex} />
@@ -738,7 +781,7 @@ function FlowSectionView({ section, sectionIndex }: FlowSectionRef) {
         </View>
       )
     case 'chronology':
-      return <Chronology section={section} sectionIndex={sectionIndex} />
+      return <Chronology section={section} sectionIndex={sectionIndex} continued={continued} />
   }
 }
 
@@ -751,17 +794,20 @@ export function FlowSectionsDocument({
   model,
   sections,
   offsetTop = 0,
+  continued,
 }: {
   model: IssueModel
   sections: readonly FlowSectionRef[]
   offsetTop?: number
+  /** Chronology entries that go on to another page (read from a first rendering without it). */
+  continued?: ContinuedEntries
 }) {
   return (
     <Document {...documentProps(model)}>
       <Page size={[PAGE.width, PAGE.height]} style={styles.page}>
         {offsetTop > 0 ? <View style={{ height: offsetTop }} /> : null}
         {sections.map((ref) => (
-          <FlowSectionView key={ref.sectionIndex} {...ref} />
+          <FlowSectionView key={ref.sectionIndex} {...ref} continued={continued} />
         ))}
       </Page>
     </Document>
