@@ -203,78 +203,101 @@ function roughDetailsHeight(publication: PublicationModel): number {
 /** Books whose head (cover and details) is at most this tall keep it, and their section title, in one piece. */
 const KEEP_BOOK_HEAD = PAGE.height - MARGIN.top - MARGIN.bottom - 120
 
-function Forthcoming({
+/**
+ * A book's head: its cover beside its details (kicker, title and facts, description, link).
+ * Forthcoming and recent books differ only in sizes and in the kicker.
+ */
+function BookHead({
   publication,
-  sectionIndex,
-  index,
-  lead,
+  id,
+  style,
+  wrap,
+  cover,
+  kicker,
+  titleStyle,
 }: {
   publication: PublicationModel
-  sectionIndex: number
-  index: number
-  /** The section title, set in one piece with the book's head. */
-  lead?: ReactElement
+  id: string
+  style: Style | Style[]
+  wrap: boolean
+  cover: { width: number; maxHeight: number }
+  kicker?: string
+  titleStyle: Style
 }) {
-  const whole = roughDetailsHeight(publication) <= KEEP_BOOK_HEAD
-  const head = (
-    <View style={styles.bookHead} id={itemDest(sectionIndex, index)} wrap={!whole}>
-      <Cover publication={publication} width={150} maxHeight={225} />
+  return (
+    <View style={style} id={id} wrap={wrap}>
+      <Cover publication={publication} width={cover.width} maxHeight={cover.maxHeight} />
       <View style={styles.bookDetails}>
-        <Text style={styles.bookKicker}>FORTHCOMING</Text>
-        <BookFacts publication={publication} titleStyle={styles.bookTitle} />
+        {kicker ? <Text style={styles.bookKicker}>{kicker}</Text> : null}
+        <BookFacts publication={publication} titleStyle={titleStyle} />
         <Description publication={publication} />
         <MoreDetails url={publication.url} />
       </View>
     </View>
   )
+}
+
+/** The section title (`lead`) and what follows it, in one unbreakable piece when `keep`. */
+function WithLead({ lead, keep, children }: { lead?: ReactElement; keep: boolean; children: ReactElement }) {
+  if (lead && keep) {
+    return (
+      <View wrap={false}>
+        {lead}
+        {children}
+      </View>
+    )
+  }
+  return (
+    <>
+      {lead}
+      {children}
+    </>
+  )
+}
+
+interface BookProps {
+  publication: PublicationModel
+  sectionIndex: number
+  index: number
+  /** The section title, set in one piece with the book's head. */
+  lead?: ReactElement
+}
+
+function Forthcoming({ publication, sectionIndex, index, lead }: BookProps) {
+  const whole = roughDetailsHeight(publication) <= KEEP_BOOK_HEAD
   // No wrapping view: react-pdf keeps a view whose first child moves to the next page in one
   // piece (squeezed into what is left of the page) when nothing precedes it in its parent.
   return (
     <>
-      {lead && whole ? (
-        <View wrap={false}>
-          {lead}
-          {head}
-        </View>
-      ) : (
-        <>
-          {lead}
-          {head}
-        </>
-      )}
+      <WithLead lead={lead} keep={whole}>
+        <BookHead
+          publication={publication}
+          id={itemDest(sectionIndex, index)}
+          style={styles.bookHead}
+          wrap={!whole}
+          cover={{ width: 150, maxHeight: 225 }}
+          kicker="FORTHCOMING"
+          titleStyle={styles.bookTitle}
+        />
+      </WithLead>
       <Contents publication={publication} />
       <View style={styles.bookEnd} />
     </>
   )
 }
 
-function Recent({
-  publication,
-  sectionIndex,
-  index,
-  lead,
-}: {
-  publication: PublicationModel
-  sectionIndex: number
-  index: number
-  lead?: ReactElement
-}) {
-  const book = (
-    <View style={[styles.book, styles.bookHead]} wrap={false} id={itemDest(sectionIndex, index)}>
-      <Cover publication={publication} width={92} maxHeight={140} />
-      <View style={styles.bookDetails}>
-        <BookFacts publication={publication} titleStyle={styles.bookTitleSmall} />
-        <Description publication={publication} />
-        <MoreDetails url={publication.url} />
-      </View>
-    </View>
-  )
-  if (!lead) return book
+function Recent({ publication, sectionIndex, index, lead }: BookProps) {
   return (
-    <View wrap={false}>
-      {lead}
-      {book}
-    </View>
+    <WithLead lead={lead} keep>
+      <BookHead
+        publication={publication}
+        id={itemDest(sectionIndex, index)}
+        style={[styles.book, styles.bookHead]}
+        wrap={false}
+        cover={{ width: 92, maxHeight: 140 }}
+        titleStyle={styles.bookTitleSmall}
+      />
+    </WithLead>
   )
 }
 
