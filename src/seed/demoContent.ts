@@ -81,7 +81,15 @@ export const demoChronology: Array<[string, string, ...string[]]> = [
   ['2024-04-15', '2024-04-15', 'Korea pledged US$39 million to a Timor-Leste rural roads programme during a visit to Dili by a (fictional) vice-minister of land.'],
   ['2024-04-16', '2024-04-18', 'Cambodian and Korean coast guards held joint search-and-rescue drills in the Gulf of Thailand.'],
   ['2024-04-18', '2024-04-18', 'Singapore\'s Minister for Trade met Korea\'s Minister of Trade in Seoul; they discussed digital trade rules and announced an S$20 million start-up exchange.'],
-  ['2024-04-22', '2024-04-22', 'A Korean cultural centre opened in Yangon\'s Bahan township, offering free Korean language classes.'],
+  // A long entry, which goes on to the next page in the demo's PDF: its day cell is repeated there, marked "(cont.)".
+  [
+    '2024-04-22',
+    '2024-04-22',
+    'A Korean cultural centre opened in Yangon\'s Bahan township, offering free Korean language classes.',
+    'The centre (demo) occupies two floors of a restored colonial house and holds a library of 4,000 Korean books and films, a small auditorium for screenings and lectures, and three classrooms. Its first term enrolled 260 students, most of them university students and young professionals hoping to work for Korean companies in Myanmar or in Korea under the Employment Permit System.',
+    'At the opening, the (fictional) director of the centre said that language teaching would be joined by courses on Korean cooking, calligraphy and film, and by a programme of exchanges with Korean universities. Local teachers of Korean, trained in Seoul over the past three years, will take most of the classes; volunteers from the Korea International Cooperation Agency will help in the first year.',
+    'The embassy (demo) announced that a second centre would open in Mandalay next year if funding allows, and that the scholarships it offers for study in Korea would rise from 20 to 35 a year, with places kept for students from outside the two largest cities.',
+  ],
   ['2024-04-23', '2024-04-26', 'The Korea–ASEAN Youth Forum (demo) was held in Busan with 120 students from all ten ASEAN member states and Timor-Leste.'],
   // The compiler lists a day's multi-day entry before its one-day entry: that order is kept.
   ['2024-04-23', '2024-04-23', 'Vietnamese and Korean defence officials (demo) held their annual policy dialogue in Hà Nội.'],

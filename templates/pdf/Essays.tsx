@@ -105,6 +105,13 @@ function figureSize(image: Extract<Block, { type: 'figure' }>['image']): { width
   return { width: (width * MAX_FIGURE_HEIGHT) / height, height: MAX_FIGURE_HEIGHT }
 }
 
+/**
+ * Room a heading asks for below it (beyond a block that never breaks): three lines of body
+ * text and a half, so that whatever the rounding at least three whole lines of its text fit
+ * in the column with it (keep-with-next).
+ */
+export const KEEP_WITH_NEXT = 3.5 * BODY.fontSize * BODY.lineHeight
+
 /** Lines a text of `chars` characters takes across a column, at about `em` points a character. */
 const roughLines = (chars: number, em: number) => Math.max(1, Math.ceil((chars * em) / COLUMN.width))
 
@@ -181,7 +188,7 @@ export function BodyBlock({
 }: {
   block: Block
   previous?: Block
-  /** The block after it: a heading keeps room for it when it cannot break. */
+  /** The block after it: a heading keeps room for it when it cannot break, and three lines more. */
   next?: Block
   loose?: boolean
   pullQuoteSize?: PullQuoteSize
@@ -203,7 +210,7 @@ export function BodyBlock({
     case 'heading': {
       const style = block.level === 2 ? styles.heading2 : block.level === 3 ? styles.heading3 : styles.heading4
       return (
-        <Text style={style} minPresenceAhead={Math.max(28, keepHeight(next, pullQuoteSize))} hyphenationCallback={whole}>
+        <Text style={style} minPresenceAhead={keepHeight(next, pullQuoteSize) + KEEP_WITH_NEXT} hyphenationCallback={whole}>
           <Runs runs={block.runs} />
         </Text>
       )
@@ -292,11 +299,12 @@ function Essay({
       {fromBlock < 0 ? (
         <>
           <Marker id={flowMarker(flowIndex, 'head')} />
-          {/* The header stays in one piece and brings at least a few body lines with it. */}
+          {/* The header stays in one piece and brings the block that opens the essay (a figure
+              moves with it) and three lines of text with it. */}
           <View
             style={follows ? styles.nextEssay : styles.essay}
             wrap={false}
-            minPresenceAhead={Math.max(48, keepHeight(essay.body[0], essay.layout?.pullQuoteSize))}
+            minPresenceAhead={keepHeight(essay.body[0], essay.layout?.pullQuoteSize) + KEEP_WITH_NEXT}
           >
             {follows ? <TextAnchors top={-ESSAY_GAP} height={ESSAY_GAP + 12} /> : null}
             {essayIndex === 0 ? <View id={sectionDest(sectionIndex)} /> : null}

@@ -24,6 +24,8 @@ import {
   COLUMN,
   COLUMN_X,
   EssayColumnsDocument,
+  entryEndDest,
+  entryStartDest,
   FlowSectionsDocument,
   FrameDocument,
   MARGIN,
@@ -37,6 +39,7 @@ import {
   sectionDest,
   tableOfContentsOrder,
   type ContentsSection,
+  type ContinuedEntries,
   type EssaySectionRef,
   type FlowSectionRef,
   type FrameGap,
@@ -84,7 +87,7 @@ export interface RenderIssuePdfResult {
 }
 
 /** Bump when a template or the layout changes, so cached parts from before are not reused. */
-const LAYOUT_VERSION = 6
+const LAYOUT_VERSION = 8
 
 // Parsed parts by content hash. Bounded: an editor previewing many issues keeps a few.
 const parts = new LruCache<Part>(40)
@@ -315,6 +318,20 @@ function layOut(
   return { pages, origins, parts: placed, gaps }
 }
 
+/** Long chronology entries that start on one page of `part` and end on another, with their first page (1-based). */
+function continuedEntries(part: Part, sections: readonly FlowSectionRef[]): ContinuedEntries {
+  const continued: Record<string, number> = {}
+  for (const { section } of sections) {
+    if (section.kind !== 'chronology') continue
+    for (const entry of section.chronology.entries) {
+      const start = part.dests.get(entryStartDest(entry.id))
+      const end = part.dests.get(entryEndDest(entry.id))
+      if (start && end && end.page > start.page) continued[entry.id] = start.page + 1
+    }
+  }
+  return continued
+}
+
 /** Page (0-based) and top-left position on the finished page of a named destination. */
 function locate(layout: Layout, dest: string): { page: number; left: number; top: number } | undefined {
   for (const part of layout.parts) {
@@ -393,9 +410,18 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
       const top = before?.bottom !== undefined && !run.newPage ? MARGIN.top + before.bottom + SHARE_GAP : undefined
       const shareTop = top !== undefined && PAGE.height - MARGIN.bottom - top >= MIN_SHARE ? top : undefined
       const offsetTop = shareTop === undefined ? 0 : shareTop - MARGIN.top
-      const flow = await part({ kind: 'flow', sections: run.sections, files, offsetTop }, () =>
+      const first = await part({ kind: 'flow', sections: run.sections, files, offsetTop }, () =>
         FlowSectionsDocument({ model, sections: run.sections, offsetTop }),
       )
+      // Chronology entries that go on to the next page repeat their day cell there: set again
+      // once it is known which ones do.
+      const continued = continuedEntries(first, run.sections)
+      const flow =
+        Object.keys(continued).length === 0
+          ? first
+          : await part({ kind: 'flow', sections: run.sections, files, offsetTop, continued }, () =>
+              FlowSectionsDocument({ model, sections: run.sections, offsetTop, continued }),
+            )
       const shares = shareTop !== undefined && flow.dests.get(sectionDest(run.sections[0].sectionIndex))?.page === 0
       placed.push({ kind: 'flow', part: flow, shareTop, shares })
       before = undefined

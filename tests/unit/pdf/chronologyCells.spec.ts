@@ -4,12 +4,14 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChronologyEntryModel, IssueModel } from '@/issue/model'
 import { renderIssuePdf } from '@/render/pdf'
+import { formatDayCell } from '@/chronology/dayCell'
 import { makeIssueModel } from '../../fixtures/issueModel'
 import { pdfwords, type PdfWord } from './pdfTools'
 
 /**
  * The day cell goes with its entry's first line: an entry that starts at the foot of a page
- * has its day cell there, and a day cell never breaks inside a date. Entries of every length
+ * has its day cell there, an entry that goes on to the next page repeats its day cell there
+ * marked "(cont.)", and a day cell never breaks inside a date. Entries of every length
  * (1 to 14 lines, one or two paragraphs) are set until many straddle a page end.
  */
 
@@ -80,7 +82,8 @@ describe('chronology day cells', () => {
       // A day cell with no entry starting beside it belongs to an entry that started elsewhere.
       const lines = new Set(days.filter((d) => !/^\(cont\.?\)$/.test(d.text)).map((d) => Math.round(d.yMin)))
       for (const y of lines) {
-        const rowStart = starts.some((s) => Math.abs(s.yMin - y) < 3) || days.some((d) => Math.abs(d.yMin - y) < 3 && /^\(cont/.test(d.text))
+        // A continued entry's repeated day cell ends in "(cont.)" (on its line or the next ones).
+        const rowStart = starts.some((s) => Math.abs(s.yMin - y) < 3) || days.some((d) => d.yMin > y - 3 && d.yMin < y + 25 && /^\(cont/.test(d.text))
         const under = days.some((d) => d.yMin < y - 3 && d.yMin > y - 14) // second line of a two-line day cell
         if (!rowStart && !under) misplaced.push(`page ${page}: a day cell at y ${y} beside no entry's first line`)
       }
@@ -90,6 +93,32 @@ describe('chronology day cells', () => {
     }
     expect(misplaced).toEqual([])
     expect(straddling).toBeGreaterThan(3)
+  })
+
+  it('repeat the day cell, marked "(cont.)", beside the first line of an entry continued on the next page', () => {
+    let last: number | undefined
+    let continued = 0
+    const problems: string[] = []
+    for (let page = 1; page <= pageCount; page++) {
+      const words = pdfwords(file, page)
+      const body = words.filter((w) => w.xMin > DAY_X && w.yMax < 780 && !/^\u3164+$/.test(w.text))
+      const top = Math.min(...body.map((w) => w.yMin))
+      const startsHere = body.filter((w) => /^Entry\d+$/.test(w.text))
+      // The page opens with the tail of the entry last started on the page before.
+      if (last !== undefined && !startsHere.some((w) => Math.abs(w.yMin - top) < 3) && !body.some((w) => Math.abs(w.yMin - top) < 3 && /^[A-Z]{3,}$/.test(w.text))) {
+        continued++
+        const entry = entries[last]
+        const cell = dayWords(words).filter((d) => d.yMin > top - 3 && d.yMin < top + 25)
+        const first = formatDayCell(entry.startDate, entry.endDate).split(' ')[0]
+        if (!cell.some((d) => d.text === first && Math.abs(d.yMin - top) < 3) || !cell.some((d) => /^\(cont\.\)$/.test(d.text))) {
+          problems.push(`page ${page}: Entry${last} goes on here, beside "${cell.map((d) => d.text).join(' ')}"`)
+        }
+      }
+      const lastHere = startsHere.at(-1)
+      if (lastHere) last = Number(lastHere.text.slice('Entry'.length))
+    }
+    expect(continued).toBeGreaterThan(3)
+    expect(problems).toEqual([])
   })
 
   it('never break inside a date', () => {

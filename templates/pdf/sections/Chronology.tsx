@@ -1,0 +1,240 @@
+import { StyleSheet, Text, View } from '@react-pdf/renderer'
+import type { ChronologyEntryModel } from '@/issue/model'
+import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
+import { itemDest } from '../contents'
+import { Breakable, keepLastWord, printable, whole as keepWhole } from '../text'
+import { BODY, COLOR, HYPHENATION_PENALTY, SANS } from '../theme'
+import { SectionHead, type FlowSection } from './common'
+
+/** The chronology: month headings, entries with their day cells, the sources note. */
+
+const styles = StyleSheet.create({
+  sectionEnd: { height: 0, marginBottom: 22 },
+  paragraph: { fontSize: BODY.fontSize, lineHeight: BODY.lineHeight, textAlign: 'justify', marginBottom: 5 },
+  chronoTitle: { fontFamily: SANS, fontWeight: 700, fontSize: 13.5, lineHeight: 1.25, color: COLOR.ink },
+  chronoPeriod: { fontFamily: SANS, fontWeight: 700, fontSize: 9, lineHeight: 1.3, color: COLOR.accent, marginTop: 3 },
+  chronoCompiler: { fontSize: 9, lineHeight: 1.35, marginTop: 6 },
+  chronoAffiliation: { fontStyle: 'italic', fontSize: 8.2, lineHeight: 1.35, color: COLOR.muted },
+  chronoIntro: { marginTop: 8, marginBottom: 4 },
+  month: {
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 9.5,
+    letterSpacing: 0.5,
+    color: COLOR.white,
+    backgroundColor: COLOR.navy,
+    paddingTop: 3.5,
+    paddingBottom: 2.5,
+    paddingLeft: 6,
+    marginTop: 10,
+  },
+  entry: {
+    flexDirection: 'row',
+    paddingTop: 4,
+    paddingBottom: 3,
+    borderBottomWidth: 0.4,
+    borderBottomColor: COLOR.rule,
+  },
+  day: {
+    // Only as tall as its own lines: stretched to the row's height, react-pdf split the day
+    // cell with the row and, its lines being fewer than orphans and widows allow, moved them
+    // all to the next page beside the tail of the entry.
+    alignSelf: 'flex-start',
+    width: 84,
+    paddingLeft: 6,
+    paddingRight: 8,
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 8,
+    lineHeight: 1.4,
+    color: COLOR.navy,
+  },
+  // The day cell of an entry that goes on to the next page (see Entry): as tall as the row,
+  // so that it goes on to the next page with it, where react-pdf sets it again (a render
+  // prop); no lineHeight, which makes react-pdf drop a text set by a render prop.
+  dayRepeated: {
+    width: 84,
+    paddingLeft: 6,
+    paddingRight: 8,
+    fontFamily: SANS,
+    fontWeight: 700,
+    fontSize: 8,
+    color: COLOR.navy,
+  },
+  event: { flex: 1 },
+  presence: { height: 0 },
+  eventText: { fontSize: 8.8, lineHeight: 1.4, textAlign: 'justify', marginBottom: 1.5 },
+  sources: { marginTop: 12, paddingTop: 7, borderTopWidth: 0.75, borderTopColor: COLOR.navy },
+  sourcesText: { fontSize: 7.8, lineHeight: 1.42, color: '#39404b', textAlign: 'justify', marginBottom: 3 },
+})
+
+/** Lines an entry takes, roughly (about 90 characters a line at this width). */
+function roughLines(entry: ChronologyEntryModel): number {
+  return entry.paragraphs.reduce((n, p) => n + Math.ceil(p.length / 90), 0)
+}
+
+/** Entries up to this many lines move to the next page whole rather than split. */
+const KEEP_WHOLE_LINES = 6
+
+/**
+ * The day cell as printed: a date never breaks inside ("29th June – 4th July" may break only
+ * at the dash), so the spaces within each date are no-break spaces.
+ */
+export function dayCellText(entry: ChronologyEntryModel): string {
+  return formatDayCell(entry.startDate, entry.endDate)
+    .split(' – ')
+    .map((date) => date.replace(/ /g, '\u00a0'))
+    .join(' – ')
+}
+
+/** Named destinations where a long chronology entry starts and ends (see continuedEntries). */
+export const entryStartDest = (id: string) => `bp-e${id}-start`
+export const entryEndDest = (id: string) => `bp-e${id}-end`
+
+/**
+ * Long entries that go on to another page, by id, with the page (1-based, of the sections'
+ * document) their first line is set on: the compositor reads them from a first rendering.
+ */
+export type ContinuedEntries = Readonly<Record<string, number>>
+
+function Entry({ entry, continuedFrom }: { entry: ChronologyEntryModel; continuedFrom?: number }) {
+  const whole = roughLines(entry) <= KEEP_WHOLE_LINES
+  const day = dayCellText(entry)
+  const row = (
+    <View style={styles.entry} wrap={!whole}>
+      {continuedFrom === undefined ? (
+        // The start marker on the day cell, which never splits: the row's own would mark its last part.
+        <Text style={styles.day} hyphenationCallback={keepWhole} {...(whole ? {} : { id: entryStartDest(entry.id) })}>
+          {day}
+        </Text>
+      ) : (
+        // An entry that goes on to the next page repeats its day cell there, marked "(cont.)":
+        // react-pdf runs this again on each page a row with a render prop reaches.
+        <Text
+          style={styles.dayRepeated}
+          hyphenationCallback={keepWhole}
+          render={({ pageNumber }) => (pageNumber > continuedFrom ? `${day} (cont.)` : day)}
+        />
+      )}
+      <View style={styles.event}>
+        {entry.paragraphs.map((text, i) => (
+          // No entry leaves a single line alone at the top or bottom of a page.
+          <Text key={i} style={styles.eventText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+            <Breakable text={keepLastWord(text)} />
+          </Text>
+        ))}
+      </View>
+    </View>
+  )
+  if (whole) return row
+  // A long entry may split, but only starts where at least three of its lines fit, so its
+  // day cell never sits alone at the foot of a page.
+  return (
+    <>
+      <View style={styles.presence} minPresenceAhead={40} />
+      {row}
+      <View id={entryEndDest(entry.id)} />
+    </>
+  )
+}
+
+function monthGroups(entries: readonly ChronologyEntryModel[]) {
+  // The model promises date order; a stable sort keeps that promise if an import slipped.
+  const sorted = [...entries].sort(
+    (a, b) => a.startDate.localeCompare(b.startDate) || a.orderInDay - b.orderInDay,
+  )
+  const groups: Array<{ heading: string; entries: ChronologyEntryModel[] }> = []
+  for (const entry of sorted) {
+    const heading = formatMonthHeading(entry.startDate)
+    const last = groups[groups.length - 1]
+    if (last && last.heading === heading) last.entries.push(entry)
+    else groups.push({ heading, entries: [entry] })
+  }
+  return groups
+}
+
+/** Room a month's heading needs below it: the heading and its first entry, or a few of its lines. */
+function monthPresence(group: { entries: ChronologyEntryModel[] } | undefined): number {
+  const first = group?.entries[0]
+  if (!first) return 40
+  const lines = roughLines(first)
+  return 30 + (lines <= KEEP_WHOLE_LINES ? lines * 12.4 + 9 : 60)
+}
+
+export function Chronology({
+  section,
+  sectionIndex,
+  continued = {},
+}: {
+  section: Extract<FlowSection, { kind: 'chronology' }>
+  sectionIndex: number
+  continued?: ContinuedEntries
+}) {
+  const { chronology } = section
+  const groups = monthGroups(chronology.entries)
+  // No wrapping view (see Forthcoming): its first child moving to the next page would take
+  // the whole chronology with it, leaving the rest of the page empty.
+  return (
+    <>
+      {/* Section title and chronology title in one piece, with room for what follows. */}
+      <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
+        <SectionHead title={section.title} sectionIndex={sectionIndex} />
+        <View id={itemDest(sectionIndex, 0)}>
+          <Text style={styles.chronoTitle}>{printable(chronology.title)}</Text>
+          <Text style={styles.chronoPeriod}>
+            {`${formatMonthHeading(chronology.periodStart)} to ${formatMonthHeading(chronology.periodEnd)}`}
+          </Text>
+          <Text style={styles.chronoCompiler}>{printable(`Compiled by ${chronology.compiler}`)}</Text>
+          {chronology.compilerAffiliation ? (
+            <Text style={styles.chronoAffiliation}>{printable(chronology.compilerAffiliation)}</Text>
+          ) : null}
+        </View>
+      </View>
+      {chronology.intro.length > 0 ? (
+        <View style={styles.chronoIntro}>
+          {chronology.intro.map((text, i) => (
+            <Text key={i} style={styles.paragraph} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+              <Breakable text={keepLastWord(text)} />
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {groups.map((group) => {
+        const [first, ...rest] = group.entries
+        // A month heading never ends a page: it is bound to its first entry (when that entry
+        // is of a size that can always move whole), or else asks for room ahead of it.
+        const bind = roughLines(first) <= KEEP_WHOLE_LINES
+        return (
+          <View key={group.heading}>
+            {bind ? (
+              <View wrap={false}>
+                <Text style={styles.month}>{group.heading.toUpperCase()}</Text>
+                <Entry entry={first} continuedFrom={continued[first.id]} />
+              </View>
+            ) : (
+              <>
+                <Text style={styles.month} minPresenceAhead={60}>
+                  {group.heading.toUpperCase()}
+                </Text>
+                <Entry entry={first} continuedFrom={continued[first.id]} />
+              </>
+            )}
+            {rest.map((entry) => (
+              <Entry key={entry.id} entry={entry} continuedFrom={continued[entry.id]} />
+            ))}
+          </View>
+        )
+      })}
+      {chronology.sourcesNote.length > 0 ? (
+        <View style={styles.sources}>
+          {chronology.sourcesNote.map((text, i) => (
+            <Text key={i} style={styles.sourcesText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+              <Breakable text={keepLastWord(text)} />
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      <View style={styles.sectionEnd} />
+    </>
+  )
+}

@@ -1,0 +1,4 @@
+/** The full-width sections (all but the essays), one file per kind, and their document. */
+export { FlowSectionsDocument, type FlowSectionRef } from './FlowSections'
+export { entryEndDest, entryStartDest, type ContinuedEntries } from './Chronology'
+export type { FlowSection } from './common'
