@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { Command } from 'commander'
 
 import { registerExportPdf } from './commands/exportPdf'
@@ -7,6 +6,7 @@ import { registerNewsletter } from './commands/newsletter'
 import { registerSeedDemo } from './commands/seedDemo'
 import { registerSend } from './commands/send'
 import { registerSubscribers } from './commands/subscribers'
+import { restartIfTheLoaderStalls } from '../runtime/openPayload'
 
 /**
  * `bulletin`: the product's command line. Each command is a thin wrapper over the same
@@ -36,24 +36,8 @@ async function main(): Promise<void> {
   }
 }
 
-/**
- * Node 20's ESM loader now and then deadlocks while loading @payloadcms/richtext-lexical
- * (also without tsx): the pending import leaves the event loop empty and the process would
- * exit 0 having done nothing. A finished command always ends in process.exit, so an empty
- * loop here means that deadlock: run the same command again in a fresh process.
- */
-const RESTARTS = 'BULLETIN_CLI_RESTARTS'
-process.once('beforeExit', () => {
-  const restarts = Number(process.env[RESTARTS] ?? 0)
-  if (restarts >= 3) {
-    console.error('bulletin: Node stopped while loading modules (a Node 20 loader deadlock). Run the command again, or use Node 22.')
-    process.exit(70)
-  }
-  const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, [RESTARTS]: String(restarts + 1) },
-  })
-  process.exit(again.status ?? 1)
-})
+// A finished command always ends in process.exit: an empty event loop before that is Node
+// 20's loader deadlock, and the command is run again in a fresh process.
+restartIfTheLoaderStalls()
 
 void main()

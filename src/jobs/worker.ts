@@ -20,7 +20,7 @@
 import { Command, InvalidArgumentError } from 'commander'
 import type { Payload } from 'payload'
 
-import { openPayload } from '../cli/payload'
+import { openPayload } from '../runtime/openPayload'
 import { CAMPAIGN_QUEUE, startIfDue } from '../delivery/campaign'
 import type { CampaignSettings } from '../delivery/campaignSettings'
 import { newWorkerId, runCampaign, type CampaignProgress } from '../delivery/engine'

@@ -5,7 +5,7 @@ import type { Command } from 'commander'
 import { exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../../issue/exportPdf'
 import type { PdfKind } from '../../issue/pdfKind'
 import { preflightIssue, type PreflightReport } from '../../issue/preflight'
-import { openPayload } from '../payload'
+import { openPayload } from '../../runtime/openPayload'
 
 function printReport(report: PreflightReport): void {
   const line = (f: { where: string; message: string }) => `  - ${f.where}: ${f.message}`

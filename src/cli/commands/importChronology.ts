@@ -6,7 +6,7 @@ import { formatDayCell } from '../../chronology/dayCell'
 import { ChronologyImportError, importChronology, type ChronologyImportReport, type ChronologyImportSource } from '../../chronology/import'
 import { sizeProblem } from '../../chronology/limits'
 import { formatDiagnostic, type Diagnostic } from '../../chronology/parse'
-import { openPayload } from '../payload'
+import { openPayload } from '../../runtime/openPayload'
 
 interface Options {
   issue: string

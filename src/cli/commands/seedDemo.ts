@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 
 import { seedDemo } from '../../seed/demo'
 import { demoUsers } from '../../seed/demoContent'
-import { openPayload } from '../payload'
+import { openPayload } from '../../runtime/openPayload'
 
 export function registerSeedDemo(program: Command): void {
   program

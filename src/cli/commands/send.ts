@@ -19,7 +19,7 @@ import { runCampaign, type CampaignProgress } from '../../delivery/engine'
 import type { Id } from '../../delivery/ledger'
 import { DELIVERY_POLICIES, type DeliveryCounts, type DeliveryPolicy } from '../../delivery/states'
 import { env } from '../../env'
-import { openPayload, quietStdout } from '../payload'
+import { openPayload, quietStdout } from '../../runtime/openPayload'
 
 /**
  * `bulletin send <slug>` and `bulletin campaign-status <slug>`: thin wrappers over the
