@@ -42,7 +42,7 @@ export class CampaignError extends Error {
 
 type CampaignDoc = Campaign
 
-function assertMayAct(actor: CampaignActor): void {
+export function assertMayAct(actor: CampaignActor): void {
   if ('user' in actor && !hasRole(actor.user, 'admin', 'editor')) {
     throw new CampaignError('not-allowed', 'Only editors and admins can send the newsletter.')
   }

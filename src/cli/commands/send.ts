@@ -6,16 +6,13 @@ import {
   CampaignError,
   campaignReadiness,
   campaignStatus,
-  createCampaign,
   findIssueBySlug,
   latestCampaignOfIssue,
-  queueSend,
-  resumeCampaign,
-  startCampaign,
   type CampaignStatusReport,
 } from '../../delivery/campaign'
 import type { CampaignSettings } from '../../delivery/campaignSettings'
 import { runCampaign, type CampaignProgress } from '../../delivery/engine'
+import { planSend, sendIssue } from '../../delivery/sendIssue'
 import type { Id } from '../../delivery/ledger'
 import { DELIVERY_POLICIES, type DeliveryCounts, type DeliveryPolicy } from '../../delivery/states'
 import { env } from '../../env'
@@ -117,14 +114,14 @@ async function send(payload: Payload, slug: string, options: SendOptions, out: s
   const say = (line: string) => process.stderr.write(`${line}\n`)
   try {
     const issue = await findIssueBySlug(payload, slug)
-    let campaign = await latestCampaignOfIssue(payload, issue.id)
-    if (campaign?.status === 'sent') {
-      const s = await summary(payload, campaign.id, 0, 0)
+    const plan = await planSend(payload, { issue: issue.id })
+    if (plan.decision === 'reuse' && plan.campaign.status === 'sent') {
+      const s = await summary(payload, plan.campaign.id, 0, 0)
       if (options.json) out.push(JSON.stringify({ ...s, report: undefined }))
       else out.push('This issue has already been sent.', ...statusLines(s.report))
       return 0
     }
-    const resuming = campaign?.status === 'sending'
+    const resuming = plan.decision === 'reuse'
     if (!resuming) {
       const readiness = await campaignReadiness(payload, issue)
       if (!readiness.ok) {
@@ -133,7 +130,7 @@ async function send(payload: Payload, slug: string, options: SendOptions, out: s
         return 2
       }
       for (const w of readiness.warnings) say(`Note: ${w}`)
-      const what = campaign?.status === 'paused' ? 'Resume sending' : 'Send'
+      const what = plan.decision === 'resume' ? 'Resume sending' : 'Send'
       const question = `${what} "${issue.title}" to ${readiness.audienceEstimate} confirmed subscribers${env().SMTP_URL ? '' : ' (no SMTP_URL: into the outbox folder)'}? Type "yes" to send: `
       if (!options.yes) {
         if (!process.stdin.isTTY) {
@@ -145,17 +142,8 @@ async function send(payload: Payload, slug: string, options: SendOptions, out: s
           return 2
         }
       }
-      if (!campaign || campaign.status === 'cancelled' || campaign.status === 'failed') {
-        campaign = await createCampaign(payload, { issue: issue.id, policy: options.policy }, { cli: true })
-      }
-      campaign =
-        campaign.status === 'paused'
-          ? await resumeCampaign(payload, campaign.id, { cli: true }, { queue: Boolean(options.detach) })
-          : await startCampaign(payload, campaign.id, { actor: { cli: true }, confirm: true, queue: Boolean(options.detach) })
-    } else if (options.detach && campaign) {
-      await queueSend(payload, campaign.id)
     }
-    if (!campaign) return 1
+    const { campaign } = await sendIssue(payload, { issue: issue.id }, { actor: { cli: true }, confirm: true, policy: options.policy, queue: Boolean(options.detach) })
     const id = campaign.id
     if (options.detach) {
       const s = await summary(payload, id, 0, 0)
@@ -240,18 +228,13 @@ export function registerSend(program: Command): void {
     .option('--domain <domain>', 'their mail domain', 'subscribers.example.test')
     .action(async (countText: string, options: { domain: string }) => {
       const count = positiveInt(countText)
-      if (env().NODE_ENV === 'production') throw new Error('seed-subscribers is for development databases only.')
       const payload = await openPayload()
-      const { totalDocs } = await payload.count({ collection: 'subscribers', where: { email: { like: `test-%@${options.domain}` } }, overrideAccess: true })
-      let created = 0
-      for (let i = totalDocs + 1; i <= totalDocs + count; i += 1) {
-        await payload.db.create({
-          collection: 'subscribers',
-          data: { email: `test-${String(i).padStart(5, '0')}@${options.domain}`, name: `Test Reader ${i}`, status: 'confirmed', consent: { at: new Date().toISOString(), method: 'manual', source: 'bulletin seed-subscribers' } },
-          returning: false,
-        })
-        created += 1
+      const { seedTestSubscribers } = await import('../../seed/subscribers')
+      const result = await seedTestSubscribers(payload, count, options.domain)
+      if (!result.ok) {
+        for (const e of result.errors) console.error(`  line ${e.line}: ${e.message}`)
+        throw new Error('No test subscribers were added.')
       }
-      console.log(`Added ${created} confirmed test subscribers at ${options.domain}.`)
+      console.log(`Added ${result.created} confirmed test subscribers at ${options.domain}.`)
     })
 }
