@@ -2,21 +2,23 @@ import readline from 'node:readline/promises'
 import { Command, InvalidArgumentError } from 'commander'
 import type { Payload } from 'payload'
 
-import {
-  CampaignError,
-  campaignReadiness,
-  campaignStatus,
-  findIssueBySlug,
-  latestCampaignOfIssue,
-  type CampaignStatusReport,
-} from '../../delivery/campaign'
+import type { CampaignStatusReport } from '../../delivery/campaign'
 import type { CampaignSettings } from '../../delivery/campaignSettings'
-import { runCampaign, type CampaignProgress } from '../../delivery/engine'
-import { planSend, sendIssue } from '../../delivery/sendIssue'
+import type { CampaignProgress } from '../../delivery/engine'
 import type { Id } from '../../delivery/ledger'
 import { DELIVERY_POLICIES, type DeliveryCounts, type DeliveryPolicy } from '../../delivery/states'
-import { env } from '../../env'
 import { openPayload, quietStdout } from '../../runtime/openPayload'
+
+// The services (and with them the renderers) are loaded by the command that runs, after
+// Payload is open, not to parse the arguments or print the help.
+async function services() {
+  const campaign = await import('../../delivery/campaign')
+  const engine = await import('../../delivery/engine')
+  const sendIssue = await import('../../delivery/sendIssue')
+  const { env } = await import('../../env')
+  return { ...campaign, ...engine, ...sendIssue, env }
+}
+type Services = Awaited<ReturnType<typeof services>>
 
 /**
  * `bulletin send <slug>` and `bulletin campaign-status <slug>`: thin wrappers over the
@@ -90,8 +92,8 @@ function statusLines(report: CampaignStatusReport): string[] {
   return lines
 }
 
-async function summary(payload: Payload, id: Id, elapsedMs: number, attemptedHere: number) {
-  const report = await campaignStatus(payload, id, { problems: 20 })
+async function summary(s: Services, payload: Payload, id: Id, elapsedMs: number, attemptedHere: number) {
+  const report = await s.campaignStatus(payload, id, { problems: 20 })
   return {
     slug: report.issue.slug,
     campaign: report.id,
@@ -110,20 +112,20 @@ async function summary(payload: Payload, id: Id, elapsedMs: number, attemptedHer
 }
 
 /** The send command; lines for stdout go to `out`. Returns the exit code. */
-async function send(payload: Payload, slug: string, options: SendOptions, out: string[]): Promise<number> {
+async function send(s: Services, payload: Payload, slug: string, options: SendOptions, out: string[]): Promise<number> {
   const say = (line: string) => process.stderr.write(`${line}\n`)
   try {
-    const issue = await findIssueBySlug(payload, slug)
-    const plan = await planSend(payload, { issue: issue.id })
+    const issue = await s.findIssueBySlug(payload, slug)
+    const plan = await s.planSend(payload, { issue: issue.id })
     if (plan.decision === 'reuse' && plan.campaign.status === 'sent') {
-      const s = await summary(payload, plan.campaign.id, 0, 0)
-      if (options.json) out.push(JSON.stringify({ ...s, report: undefined }))
-      else out.push('This issue has already been sent.', ...statusLines(s.report))
+      const sum = await summary(s, payload, plan.campaign.id, 0, 0)
+      if (options.json) out.push(JSON.stringify({ ...sum, report: undefined }))
+      else out.push('This issue has already been sent.', ...statusLines(sum.report))
       return 0
     }
     const resuming = plan.decision === 'reuse'
     if (!resuming) {
-      const readiness = await campaignReadiness(payload, issue)
+      const readiness = await s.campaignReadiness(payload, issue)
       if (!readiness.ok) {
         for (const p of readiness.problems) say(p)
         for (const e of readiness.preflight.errors) say(`  - ${e.where}: ${e.message}`)
@@ -131,7 +133,7 @@ async function send(payload: Payload, slug: string, options: SendOptions, out: s
       }
       for (const w of readiness.warnings) say(`Note: ${w}`)
       const what = plan.decision === 'resume' ? 'Resume sending' : 'Send'
-      const question = `${what} "${issue.title}" to ${readiness.audienceEstimate} confirmed subscribers${env().SMTP_URL ? '' : ' (no SMTP_URL: into the outbox folder)'}? Type "yes" to send: `
+      const question = `${what} "${issue.title}" to ${readiness.audienceEstimate} confirmed subscribers${s.env().SMTP_URL ? '' : ' (no SMTP_URL: into the outbox folder)'}? Type "yes" to send: `
       if (!options.yes) {
         if (!process.stdin.isTTY) {
           say('Sending needs a confirmation: run it on a terminal, or add --yes.')
@@ -143,11 +145,11 @@ async function send(payload: Payload, slug: string, options: SendOptions, out: s
         }
       }
     }
-    const { campaign } = await sendIssue(payload, { issue: issue.id }, { actor: { cli: true }, confirm: true, policy: options.policy, queue: Boolean(options.detach) })
+    const { campaign } = await s.sendIssue(payload, { issue: issue.id }, { actor: { cli: true }, confirm: true, policy: options.policy, queue: Boolean(options.detach) })
     const id = campaign.id
     if (options.detach) {
-      const s = await summary(payload, id, 0, 0)
-      if (options.json) out.push(JSON.stringify({ ...s, report: undefined }))
+      const sum = await summary(s, payload, id, 0, 0)
+      if (options.json) out.push(JSON.stringify({ ...sum, report: undefined }))
       else out.push(`Campaign ${id} is sending; the workers (npm run worker) carry it out. Follow it with: npm run bulletin -- campaign-status ${slug}`)
       return 0
     }
@@ -167,14 +169,14 @@ async function send(payload: Payload, slug: string, options: SendOptions, out: s
       say('\nStopping after the messages in flight; run the same command again to resume.')
       controller.abort()
     })
-    const result = await runCampaign(payload, id, { settings, onProgress, signal: controller.signal })
+    const result = await s.runCampaign(payload, id, { settings, onProgress, signal: controller.signal })
     if (tty) process.stderr.write('\n')
-    const s = await summary(payload, id, result.elapsedMs, result.attemptedHere)
-    if (options.json) out.push(JSON.stringify({ ...s, report: undefined }))
-    else out.push(...statusLines(s.report))
+    const sum = await summary(s, payload, id, result.elapsedMs, result.attemptedHere)
+    if (options.json) out.push(JSON.stringify({ ...sum, report: undefined }))
+    else out.push(...statusLines(sum.report))
     return result.status === 'sent' ? 0 : 3
   } catch (error) {
-    if (error instanceof CampaignError) {
+    if (error instanceof s.CampaignError) {
       say(error.message)
       return error.code === 'not-found' || error.code === 'state' ? 1 : 2
     }
@@ -198,9 +200,10 @@ export function registerSend(program: Command): void {
     .option('--batch <n>', 'ledger rows per page', positiveInt)
     .action(async (slug: string, options: SendOptions) => {
       const payload = await openPayload()
+      const s = await services()
       // Logs go to stderr while it works: stdout carries only the result (JSON with --json).
       const out: string[] = []
-      process.exitCode = await quietStdout(() => send(payload, slug, options, out))
+      process.exitCode = await quietStdout(() => send(s, payload, slug, options, out))
       for (const line of out) console.log(line)
     })
 
@@ -210,6 +213,7 @@ export function registerSend(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (slug: string, options: { json?: boolean }) => {
       const payload = await openPayload()
+      const { campaignStatus, findIssueBySlug, latestCampaignOfIssue } = await services()
       const issue = await findIssueBySlug(payload, slug)
       const campaign = await latestCampaignOfIssue(payload, issue.id)
       if (!campaign) {
