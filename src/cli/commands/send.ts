@@ -7,6 +7,7 @@ import type { CampaignSettings } from '../../delivery/campaignSettings'
 import type { CampaignProgress } from '../../delivery/engine'
 import type { Id } from '../../delivery/ledger'
 import { DELIVERY_POLICIES, type DeliveryCounts, type DeliveryPolicy } from '../../delivery/states'
+import { wholeNumber } from '../../runtime/arguments'
 import { openPayload, quietStdout } from '../../runtime/openPayload'
 
 // The services (and with them the renderers) are loaded by the command that runs, after
@@ -26,12 +27,6 @@ type Services = Awaited<ReturnType<typeof services>>
  * Exit codes of send: 0 sent; 2 refused (not published, preflight, no confirmation);
  * 3 paused or cancelled while running; 1 any other error.
  */
-
-const positiveInt = (value: string): number => {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number')
-  return n
-}
 
 interface SendOptions {
   yes?: boolean
@@ -195,9 +190,9 @@ export function registerSend(program: Command): void {
       if (!(DELIVERY_POLICIES as readonly string[]).includes(v)) throw new InvalidArgumentError(`one of ${DELIVERY_POLICIES.join(', ')}`)
       return v as DeliveryPolicy
     })
-    .option('--connections <n>', 'SMTP connections', positiveInt)
-    .option('--rate <n>', 'messages per second (0 = unlimited)', positiveInt)
-    .option('--batch <n>', 'ledger rows per page', positiveInt)
+    .option('--connections <n>', 'SMTP connections', wholeNumber)
+    .option('--rate <n>', 'messages per second (0 = unlimited)', wholeNumber)
+    .option('--batch <n>', 'ledger rows per page', wholeNumber)
     .action(async (slug: string, options: SendOptions) => {
       const payload = await openPayload()
       const s = await services()
@@ -231,7 +226,7 @@ export function registerSend(program: Command): void {
     .description('Development only: add confirmed test subscribers (test-00001@<domain> …) to try a campaign.')
     .option('--domain <domain>', 'their mail domain', 'subscribers.example.test')
     .action(async (countText: string, options: { domain: string }) => {
-      const count = positiveInt(countText)
+      const count = wholeNumber(countText)
       const payload = await openPayload()
       const { seedTestSubscribers } = await import('../../seed/subscribers')
       const result = await seedTestSubscribers(payload, count, options.domain)
