@@ -21,4 +21,13 @@ const nextConfig = {
   ],
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const config = withPayload(nextConfig, { devBundleServerPackages: false })
+
+// Payload turns Turbopack's server fast refresh off (it breaks the admin's hot reload) with
+// experimental.turbopackServerFastRefresh = false, which `next dev` then lists at start as
+// "Experiments (use with caution): ⨯ turbopackServerFastRefresh", read as an error. The
+// same switch as a flag, `next dev --no-server-fast-refresh` (package.json, and the browser
+// tests' server), prints nothing.
+if (config.experimental) delete config.experimental.turbopackServerFastRefresh
+
+export default config

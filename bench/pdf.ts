@@ -8,9 +8,8 @@
 import { toStoredDate } from '../src/fields/dayDate'
 import { assembleIssue } from '../src/issue/assemble'
 import { renderIssuePdf } from '../src/render/pdf'
-import { quietStdout } from '../src/cli/payload'
+import { openScratchPayload, quietStdout } from '../src/runtime/openPayload'
 import { seedDemo } from '../src/seed/demo'
-import { startTestPayload } from '../tests/support/payload'
 
 const RUNS = 7
 
@@ -26,7 +25,7 @@ const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss))
 const sampler = setInterval(sample, 20)
 
 async function main() {
-  const t = await quietStdout(startTestPayload)
+  const t = await openScratchPayload()
   const { payload } = t
   await quietStdout(() => seedDemo(payload))
 

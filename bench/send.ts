@@ -28,7 +28,7 @@ import net from 'node:net'
 import os from 'node:os'
 import type { Transporter } from 'nodemailer'
 
-import { loadLexicalWithoutTopLevelAwait } from '../src/cli/lexicalEntryPoints'
+import { openScratchPayload } from '../src/runtime/openPayload'
 import type { FrozenCampaignMessage } from '../src/delivery/campaignMessage'
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)
@@ -179,21 +179,18 @@ function withoutIds(value: unknown): unknown {
 
 
 async function main() {
-  // As the CLI does (src/cli/payload.ts): the Payload config and what it imports are loaded
-  // only after this, or Node 20's loader can stop the process silently at start-up.
-  loadLexicalWithoutTopLevelAwait()
   // stdout is for the one JSON line; Payload's logs (warnings only, as in the CLI) and its
   // spinners go to stderr.
-  process.env.BULLETIN_CLI = '1'
   const printResult = process.stdout.write.bind(process.stdout)
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  // Payload first (src/runtime/openPayload.ts), the services after: loading them beside the
+  // config can stop Node 20's loader silently at start-up.
+  const t = await openScratchPayload()
   const { createCampaign, findIssueBySlug, startCampaign } = await import('../src/delivery/campaign')
   const { CampaignMessageFactory } = await import('../src/delivery/campaignMessage')
   const { campaignSettings } = await import('../src/delivery/campaignSettings')
   const { createCampaignTransport } = await import('../src/delivery/campaignTransport')
   const { seedDemo } = await import('../src/seed/demo')
-  const { startTestPayload } = await import('../tests/support/payload')
-  const t = await startTestPayload()
   const { payload } = t
   note('payload started')
   await seedDemo(payload)

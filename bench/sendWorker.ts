@@ -6,7 +6,7 @@
  *
  * IPC in: {campaignId, port, connections, batchSize}. IPC out: one result object.
  */
-import { openPayload } from '../src/cli/payload'
+import { openPayload } from '../src/runtime/openPayload'
 import { campaignSettings } from '../src/delivery/campaignSettings'
 import { createCampaignTransport } from '../src/delivery/campaignTransport'
 import { runCampaign } from '../src/delivery/runner'

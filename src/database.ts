@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
@@ -31,7 +32,7 @@ export function sqliteDatabase(env: Env, options: { idType?: 'uuid' } = {}): Dat
   const file = url.startsWith('file:') ? url.slice('file:'.length) : undefined
   if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   const onDisk = Boolean(file && file !== ':memory:')
-  return sqliteAdapter({
+  const adapter = sqliteAdapter({
     client: { url },
     // The campaign worker (`npm run worker`), the CLI and the app are separate processes
     // writing one file. WAL lets readers run beside the one writer, and NORMAL sync is
@@ -45,6 +46,42 @@ export function sqliteDatabase(env: Env, options: { idType?: 'uuid' } = {}): Dat
     prodMigrations: sqliteMigrations,
     ...options,
   })
+  return file && onDisk ? pushOnlyWhenChanged(adapter, path.resolve(file)) : adapter
+}
+
+/** What the schema push needs of the SQLite adapter. */
+interface PushingAdapter {
+  push?: boolean
+  rawTables?: unknown
+}
+
+/**
+ * The development schema push ("Pulling schema from database...") compares the whole
+ * database with the config on every start: about a second for every command, worker and
+ * test. Payload skips it only within one process. Here a hash of the tables the config
+ * defines is kept beside the database file (`<file>.schema`) after a push, and the next
+ * process skips the push when the file is there and the hash is the same. A new database,
+ * a changed collection or a deleted mark pushes as before.
+ */
+export function pushOnlyWhenChanged(base: DatabaseAdapterObj, file: string): DatabaseAdapterObj {
+  const mark = `${file}.schema`
+  return {
+    ...base,
+    init: (args) => {
+      const adapter = base.init(args)
+      const connect = adapter.connect
+      adapter.connect = async (options) => {
+        const pushing = adapter as unknown as PushingAdapter
+        const willPush = pushing.push !== false && process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true'
+        const hash = createHash('sha256').update(JSON.stringify(pushing.rawTables ?? null)).digest('hex')
+        const unchanged = willPush && fs.existsSync(file) && fs.existsSync(mark) && fs.readFileSync(mark, 'utf8') === hash
+        if (unchanged) pushing.push = false
+        await connect?.call(adapter, options)
+        if (willPush && !unchanged) fs.writeFileSync(mark, hash)
+      }
+      return adapter
+    },
+  }
 }
 
 /** Host list of a MongoDB URI without credentials, for messages. */

@@ -128,6 +128,7 @@ export interface Config {
     tasks: {
       sendCampaign: TaskSendCampaign;
       startScheduledCampaign: TaskStartScheduledCampaign;
+      exportIssuePdf: TaskExportIssuePdf;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1035,7 +1036,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendCampaign' | 'startScheduledCampaign' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendCampaign' | 'startScheduledCampaign' | 'exportIssuePdf' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1068,7 +1069,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendCampaign' | 'startScheduledCampaign' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendCampaign' | 'startScheduledCampaign' | 'exportIssuePdf' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1851,6 +1852,22 @@ export interface TaskStartScheduledCampaign {
     campaign: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExportIssuePdf".
+ */
+export interface TaskExportIssuePdf {
+  input: {
+    slug: string;
+    kind: 'proof' | 'edition';
+    force?: boolean | null;
+  };
+  output: {
+    exportId: string;
+    pageCount: number;
+    contentHash: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -10,10 +10,10 @@ import {
   resendUnknown,
   resumeCampaign,
   scheduleCampaign,
-  startCampaign,
   type CampaignActor,
 } from '../delivery/campaign'
 import { renderFrozenForRecipient, type FrozenCampaignMessage } from '../delivery/campaignMessage'
+import { sendIssue } from '../delivery/sendIssue'
 import type { Issue, User } from '../payload-types'
 import { answering, ServiceError, signedIn } from './errors'
 
@@ -74,7 +74,8 @@ export const campaignEndpoints: Endpoint[] = [
         : undefined
     return Response.json({ ...report, readiness }, { headers: { 'Cache-Control': 'no-store' } })
   }),
-  action('start', (req, id, data) => startCampaign(req.payload, id, { actor: actorOf(req), confirm: data.confirm === true })),
+  // "Send now": the same decision as `bulletin send` (src/delivery/sendIssue.ts).
+  action('start', (req, id, data) => sendIssue(req.payload, { campaign: id }, { actor: actorOf(req), confirm: data.confirm === true })),
   action('schedule', (req, id, data) => {
     const at = new Date(typeof data.at === 'string' ? data.at : NaN)
     if (Number.isNaN(at.getTime())) throw new CampaignError('state', 'Give the time to send, e.g. {"at": "2024-07-01T09:00:00Z"}.')

@@ -45,7 +45,7 @@ export class CampaignError extends ServiceError {
 
 type CampaignDoc = Campaign
 
-function assertMayAct(actor: CampaignActor): void {
+export function assertMayAct(actor: CampaignActor): void {
   if ('user' in actor && !hasRole(actor.user, 'admin', 'editor')) {
     throw new CampaignError('not-allowed', 'Only editors and admins can send the newsletter.')
   }

@@ -17,21 +17,16 @@
  * SIGTERM / SIGINT: stop claiming, let messages already with the server finish, record them,
  * exit. A second signal exits at once (what was in flight is then recovered like a crash).
  */
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
 import type { Payload } from 'payload'
 
-import { openPayload } from '../cli/payload'
+import { wholeNumber } from '../runtime/arguments'
+import { openPayload } from '../runtime/openPayload'
 import { CAMPAIGN_QUEUE, startIfDue } from '../delivery/campaign'
 import type { CampaignSettings } from '../delivery/campaignSettings'
 import { newWorkerId, runCampaign, type CampaignProgress } from '../delivery/runner'
 import { setWorkerContext } from './context'
 import { PUBLISHING_QUEUE } from './tasks'
-
-const positiveInt = (value: string): number => {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number')
-  return n
-}
 
 interface WorkerOptions {
   connections?: number
@@ -92,10 +87,10 @@ async function main(): Promise<void> {
   const program = new Command()
     .name('worker')
     .description('Campaign delivery worker: runs the campaign jobs and carries on any campaign that is sending.')
-    .option('--connections <n>', 'SMTP connections (CAMPAIGN_SMTP_CONNECTIONS)', positiveInt)
-    .option('--rate <n>', 'messages per second, 0 = unlimited (CAMPAIGN_MESSAGES_PER_SECOND)', positiveInt)
-    .option('--batch <n>', 'ledger rows per page (CAMPAIGN_BATCH_SIZE)', positiveInt)
-    .option('--poll <ms>', 'pause between rounds when idle', positiveInt, 1000)
+    .option('--connections <n>', 'SMTP connections (CAMPAIGN_SMTP_CONNECTIONS)', wholeNumber)
+    .option('--rate <n>', 'messages per second, 0 = unlimited (CAMPAIGN_MESSAGES_PER_SECOND)', wholeNumber)
+    .option('--batch <n>', 'ledger rows per page (CAMPAIGN_BATCH_SIZE)', wholeNumber)
+    .option('--poll <ms>', 'pause between rounds when idle', wholeNumber, 1000)
     .option('--once', 'exit when there is nothing left to do')
     .option('--quiet', 'no progress lines')
   program.parse(process.argv)

@@ -28,7 +28,7 @@ export async function startNextDev(env: Record<string, string> = {}): Promise<Ne
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '--no-server-fast-refresh', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: process.cwd(),
     env: {
       ...process.env,

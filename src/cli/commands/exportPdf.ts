@@ -2,11 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 
-import { exportIssuePdf, IssueNotPublishedError, PreflightFailedError } from '../../export/exportPdf'
 import type { PdfKind } from '../../issue/pdfKind'
-import { preflightIssue } from '../../export/preflight'
 import type { PreflightReport } from '../../issue/checks'
-import { openPayload } from '../payload'
+import { openPayload } from '../../runtime/openPayload'
+
+// The exporter and preflight load the PDF renderer: only these commands load them, once
+// Payload is open.
+const services = () => import('../../export/exportPdf')
+const preflight = () => import('../../export/preflight')
 
 function printReport(report: PreflightReport): void {
   const line = (f: { where: string; message: string }) => `  - ${f.where}: ${f.message}`
@@ -39,6 +42,7 @@ export function registerExportPdf(program: Command): void {
     .action(async (slug: string, options: KindOptions & { json?: boolean }) => {
       const kind = kindOf(options)
       const payload = await openPayload()
+      const { IssueNotPublishedError, preflightIssue } = await preflight()
       try {
         const { pdf: _pdf, modelHash: _modelHash, ...report } = await preflightIssue(payload, slug, { kind })
         if (options.json) console.log(JSON.stringify(report))
@@ -61,6 +65,7 @@ export function registerExportPdf(program: Command): void {
     .action(async (slug: string, options: KindOptions & { out?: string; force?: boolean }) => {
       const kind = kindOf(options)
       const payload = await openPayload()
+      const { exportIssuePdf, IssueNotPublishedError, PreflightFailedError } = await services()
       try {
         const { record, pdf, report } = await exportIssuePdf(payload, slug, { kind, force: options.force, via: 'cli' })
         const out = path.resolve(options.out ?? `${slug}-${kind}.pdf`)

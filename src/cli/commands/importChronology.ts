@@ -3,10 +3,19 @@ import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
 
 import { formatDayCell } from '../../chronology/dayCell'
-import { ChronologyImportError, importChronology, type ChronologyImportReport, type ChronologyImportSource } from '../../chronology/import'
-import { sizeProblem } from '../../chronology/limits'
-import { formatDiagnostic, type Diagnostic } from '../../chronology/parse'
-import { openPayload } from '../payload'
+import type { ChronologyImportReport, ChronologyImportSource } from '../../chronology/import'
+import type { Diagnostic } from '../../chronology/parse'
+import { openPayload } from '../../runtime/openPayload'
+
+// The importer (document readers, Payload) is loaded by this command when it runs, not to
+// parse the arguments or print the help.
+async function chronology() {
+  const importer = await import('../../chronology/import')
+  const { sizeProblem } = await import('../../chronology/limits')
+  const { formatDiagnostic } = await import('../../chronology/parse')
+  return { ...importer, sizeProblem, formatDiagnostic }
+}
+type Chronology = Awaited<ReturnType<typeof chronology>>
 
 interface Options {
   issue: string
@@ -25,7 +34,7 @@ function lineList(value: string, previous: number[] = []): number[] {
   return [...previous, ...lines]
 }
 
-function readSource(file: string): ChronologyImportSource {
+function readSource(file: string, { ChronologyImportError, sizeProblem }: Chronology): ChronologyImportSource {
   if (file === '-') return { text: fs.readFileSync(0, 'utf8') }
   let size: number
   try {
@@ -72,7 +81,7 @@ function cut(text: string, width: number): string {
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`
 }
 
-function printReport(report: ChronologyImportReport): void {
+function printReport(report: ChronologyImportReport, { formatDiagnostic }: Chronology): void {
   const label = report.lineLabel
   const { period } = report.chronology
   console.log(`"${report.chronology.title}" of the issue "${report.issue.slug}", ${period.start} to ${period.end}`)
@@ -130,20 +139,21 @@ export function registerImportChronology(program: Command): void {
       const stdout = process.stdout.write.bind(process.stdout)
       if (options.json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
       const print = (value: unknown) => stdout(`${JSON.stringify(value)}\n`)
+      const c = await chronology()
       try {
-        const source = readSource(file)
+        const source = readSource(file, c)
         const payload = await openPayload()
-        const report = await importChronology(payload, {
+        const report = await c.importChronology(payload, {
           issueSlug: options.issue,
           source,
           dryRun: options.dryRun,
           excludeLines: options.exclude,
         })
         if (options.json) print(reportJson(report))
-        else printReport(report)
+        else printReport(report, c)
         if (report.errors.length) process.exitCode = EXIT_DOCUMENT_ERRORS
       } catch (error) {
-        if (!(error instanceof ChronologyImportError)) throw error
+        if (!(error instanceof c.ChronologyImportError)) throw error
         if (options.json) print({ entries: [], warnings: [], errors: [{ line: 0, message: error.message }], committed: false })
         else console.error(error.message)
         process.exitCode = EXIT_CANNOT_RUN

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 
-import { openPayload } from '../payload'
+import { openPayload } from '../../runtime/openPayload'
 
 // Services are imported after openPayload(): loading them (and with them Payload) beside
 // the config can deadlock Node 20's module loader, and the process then exits silently.

@@ -1,8 +1,6 @@
 import type { Command } from 'commander'
 
-import { seedDemo } from '../../seed/demo'
-import { demoUsers } from '../../seed/demoContent'
-import { openPayload } from '../payload'
+import { openPayload } from '../../runtime/openPayload'
 
 export function registerSeedDemo(program: Command): void {
   program
@@ -10,6 +8,8 @@ export function registerSeedDemo(program: Command): void {
     .description('Load the fictional demo issue (slug "demo") and one user per role. Safe to run again.')
     .action(async () => {
       const payload = await openPayload()
+      const { seedDemo } = await import('../../seed/demo')
+      const { demoUsers } = await import('../../seed/demoContent')
       const summary = await seedDemo(payload)
       console.log(`Demo issue ready: ${summary.created} documents created, ${summary.updated} updated.`)
       console.log('Demo logins:')

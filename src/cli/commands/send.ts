@@ -2,24 +2,24 @@ import readline from 'node:readline/promises'
 import { Command, InvalidArgumentError } from 'commander'
 import type { Payload } from 'payload'
 
-import {
-  CampaignError,
-  campaignReadiness,
-  campaignStatus,
-  createCampaign,
-  findIssueBySlug,
-  latestCampaignOfIssue,
-  queueSend,
-  resumeCampaign,
-  startCampaign,
-  type CampaignStatusReport,
-} from '../../delivery/campaign'
+import type { CampaignStatusReport } from '../../delivery/campaign'
 import type { CampaignSettings } from '../../delivery/campaignSettings'
-import { runCampaign, type CampaignProgress } from '../../delivery/runner'
+import type { CampaignProgress } from '../../delivery/runner'
 import type { Id } from '../../ids'
 import { DELIVERY_POLICIES, type DeliveryCounts, type DeliveryPolicy } from '../../delivery/states'
-import { env } from '../../env'
-import { openPayload, quietStdout } from '../payload'
+import { wholeNumber } from '../../runtime/arguments'
+import { openPayload, quietStdout } from '../../runtime/openPayload'
+
+// The services (and with them the renderers) are loaded by the command that runs, after
+// Payload is open, not to parse the arguments or print the help.
+async function services() {
+  const campaign = await import('../../delivery/campaign')
+  const engine = await import('../../delivery/runner')
+  const sendIssue = await import('../../delivery/sendIssue')
+  const { env } = await import('../../env')
+  return { ...campaign, ...engine, ...sendIssue, env }
+}
+type Services = Awaited<ReturnType<typeof services>>
 
 /**
  * `bulletin send <slug>` and `bulletin campaign-status <slug>`: thin wrappers over the
@@ -27,12 +27,6 @@ import { openPayload, quietStdout } from '../payload'
  * Exit codes of send: 0 sent; 2 refused (not published, preflight, no confirmation);
  * 3 paused or cancelled while running; 1 any other error.
  */
-
-const positiveInt = (value: string): number => {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number')
-  return n
-}
 
 interface SendOptions {
   yes?: boolean
@@ -93,8 +87,8 @@ function statusLines(report: CampaignStatusReport): string[] {
   return lines
 }
 
-async function summary(payload: Payload, id: Id, elapsedMs: number, attemptedHere: number) {
-  const report = await campaignStatus(payload, id, { problems: 20 })
+async function summary(s: Services, payload: Payload, id: Id, elapsedMs: number, attemptedHere: number) {
+  const report = await s.campaignStatus(payload, id, { problems: 20 })
   return {
     slug: report.issue.slug,
     campaign: report.id,
@@ -113,28 +107,28 @@ async function summary(payload: Payload, id: Id, elapsedMs: number, attemptedHer
 }
 
 /** The send command; lines for stdout go to `out`. Returns the exit code. */
-async function send(payload: Payload, slug: string, options: SendOptions, out: string[]): Promise<number> {
+async function send(s: Services, payload: Payload, slug: string, options: SendOptions, out: string[]): Promise<number> {
   const say = (line: string) => process.stderr.write(`${line}\n`)
   try {
-    const issue = await findIssueBySlug(payload, slug)
-    let campaign = await latestCampaignOfIssue(payload, issue.id)
-    if (campaign?.status === 'sent') {
-      const s = await summary(payload, campaign.id, 0, 0)
-      if (options.json) out.push(JSON.stringify({ ...s, report: undefined }))
-      else out.push('This issue has already been sent.', ...statusLines(s.report))
+    const issue = await s.findIssueBySlug(payload, slug)
+    const plan = await s.planSend(payload, { issue: issue.id })
+    if (plan.decision === 'reuse' && plan.campaign.status === 'sent') {
+      const sum = await summary(s, payload, plan.campaign.id, 0, 0)
+      if (options.json) out.push(JSON.stringify({ ...sum, report: undefined }))
+      else out.push('This issue has already been sent.', ...statusLines(sum.report))
       return 0
     }
-    const resuming = campaign?.status === 'sending'
+    const resuming = plan.decision === 'reuse'
     if (!resuming) {
-      const readiness = await campaignReadiness(payload, issue)
+      const readiness = await s.campaignReadiness(payload, issue)
       if (!readiness.ok) {
         for (const p of readiness.problems) say(p)
         for (const e of readiness.preflight.errors) say(`  - ${e.where}: ${e.message}`)
         return 2
       }
       for (const w of readiness.warnings) say(`Note: ${w}`)
-      const what = campaign?.status === 'paused' ? 'Resume sending' : 'Send'
-      const question = `${what} "${issue.title}" to ${readiness.audienceEstimate} confirmed subscribers${env().SMTP_URL ? '' : ' (no SMTP_URL: into the outbox folder)'}? Type "yes" to send: `
+      const what = plan.decision === 'resume' ? 'Resume sending' : 'Send'
+      const question = `${what} "${issue.title}" to ${readiness.audienceEstimate} confirmed subscribers${s.env().SMTP_URL ? '' : ' (no SMTP_URL: into the outbox folder)'}? Type "yes" to send: `
       if (!options.yes) {
         if (!process.stdin.isTTY) {
           say('Sending needs a confirmation: run it on a terminal, or add --yes.')
@@ -145,21 +139,12 @@ async function send(payload: Payload, slug: string, options: SendOptions, out: s
           return 2
         }
       }
-      if (!campaign || campaign.status === 'cancelled' || campaign.status === 'failed') {
-        campaign = await createCampaign(payload, { issue: issue.id, policy: options.policy }, { cli: true })
-      }
-      campaign =
-        campaign.status === 'paused'
-          ? await resumeCampaign(payload, campaign.id, { cli: true }, { queue: Boolean(options.detach) })
-          : await startCampaign(payload, campaign.id, { actor: { cli: true }, confirm: true, queue: Boolean(options.detach) })
-    } else if (options.detach && campaign) {
-      await queueSend(payload, campaign.id)
     }
-    if (!campaign) return 1
+    const { campaign } = await s.sendIssue(payload, { issue: issue.id }, { actor: { cli: true }, confirm: true, policy: options.policy, queue: Boolean(options.detach) })
     const id = campaign.id
     if (options.detach) {
-      const s = await summary(payload, id, 0, 0)
-      if (options.json) out.push(JSON.stringify({ ...s, report: undefined }))
+      const sum = await summary(s, payload, id, 0, 0)
+      if (options.json) out.push(JSON.stringify({ ...sum, report: undefined }))
       else out.push(`Campaign ${id} is sending; the workers (npm run worker) carry it out. Follow it with: npm run bulletin -- campaign-status ${slug}`)
       return 0
     }
@@ -179,14 +164,14 @@ async function send(payload: Payload, slug: string, options: SendOptions, out: s
       say('\nStopping after the messages in flight; run the same command again to resume.')
       controller.abort()
     })
-    const result = await runCampaign(payload, id, { settings, onProgress, signal: controller.signal })
+    const result = await s.runCampaign(payload, id, { settings, onProgress, signal: controller.signal })
     if (tty) process.stderr.write('\n')
-    const s = await summary(payload, id, result.elapsedMs, result.attemptedHere)
-    if (options.json) out.push(JSON.stringify({ ...s, report: undefined }))
-    else out.push(...statusLines(s.report))
+    const sum = await summary(s, payload, id, result.elapsedMs, result.attemptedHere)
+    if (options.json) out.push(JSON.stringify({ ...sum, report: undefined }))
+    else out.push(...statusLines(sum.report))
     return result.status === 'sent' ? 0 : 3
   } catch (error) {
-    if (error instanceof CampaignError) {
+    if (error instanceof s.CampaignError) {
       say(error.message)
       return error.code === 'not-found' || error.code === 'state' ? 1 : 2
     }
@@ -205,14 +190,15 @@ export function registerSend(program: Command): void {
       if (!(DELIVERY_POLICIES as readonly string[]).includes(v)) throw new InvalidArgumentError(`one of ${DELIVERY_POLICIES.join(', ')}`)
       return v as DeliveryPolicy
     })
-    .option('--connections <n>', 'SMTP connections', positiveInt)
-    .option('--rate <n>', 'messages per second (0 = unlimited)', positiveInt)
-    .option('--batch <n>', 'ledger rows per page', positiveInt)
+    .option('--connections <n>', 'SMTP connections', wholeNumber)
+    .option('--rate <n>', 'messages per second (0 = unlimited)', wholeNumber)
+    .option('--batch <n>', 'ledger rows per page', wholeNumber)
     .action(async (slug: string, options: SendOptions) => {
       const payload = await openPayload()
+      const s = await services()
       // Logs go to stderr while it works: stdout carries only the result (JSON with --json).
       const out: string[] = []
-      process.exitCode = await quietStdout(() => send(payload, slug, options, out))
+      process.exitCode = await quietStdout(() => send(s, payload, slug, options, out))
       for (const line of out) console.log(line)
     })
 
@@ -222,6 +208,7 @@ export function registerSend(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (slug: string, options: { json?: boolean }) => {
       const payload = await openPayload()
+      const { campaignStatus, findIssueBySlug, latestCampaignOfIssue } = await services()
       const issue = await findIssueBySlug(payload, slug)
       const campaign = await latestCampaignOfIssue(payload, issue.id)
       if (!campaign) {
@@ -239,19 +226,14 @@ export function registerSend(program: Command): void {
     .description('Development only: add confirmed test subscribers (test-00001@<domain> …) to try a campaign.')
     .option('--domain <domain>', 'their mail domain', 'subscribers.example.test')
     .action(async (countText: string, options: { domain: string }) => {
-      const count = positiveInt(countText)
-      if (env().NODE_ENV === 'production') throw new Error('seed-subscribers is for development databases only.')
+      const count = wholeNumber(countText)
       const payload = await openPayload()
-      const { totalDocs } = await payload.count({ collection: 'subscribers', where: { email: { like: `test-%@${options.domain}` } }, overrideAccess: true })
-      let created = 0
-      for (let i = totalDocs + 1; i <= totalDocs + count; i += 1) {
-        await payload.db.create({
-          collection: 'subscribers',
-          data: { email: `test-${String(i).padStart(5, '0')}@${options.domain}`, name: `Test Reader ${i}`, status: 'confirmed', consent: { at: new Date().toISOString(), method: 'manual', source: 'bulletin seed-subscribers' } },
-          returning: false,
-        })
-        created += 1
+      const { seedTestSubscribers } = await import('../../seed/subscribers')
+      const result = await seedTestSubscribers(payload, count, options.domain)
+      if (!result.ok) {
+        for (const e of result.errors) console.error(`  line ${e.line}: ${e.message}`)
+        throw new Error('No test subscribers were added.')
       }
-      console.log(`Added ${created} confirmed test subscribers at ${options.domain}.`)
+      console.log(`Added ${result.created} confirmed test subscribers at ${options.domain}.`)
     })
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
 
 import { IMPORT_STATUSES, SUBSCRIBER_STATUSES, type ImportStatus, type SubscriberStatusName } from '../../subscribers/statuses'
-import { openPayload } from '../payload'
+import { openPayload } from '../../runtime/openPayload'
 
 // Services are imported after openPayload(): loading them (and with them Payload) beside
 // the config can deadlock Node 20's module loader, and the process then exits silently.

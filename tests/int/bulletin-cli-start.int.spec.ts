@@ -1,0 +1,66 @@
+/**
+ * `npm run bulletin` answers at once: the launcher (src/cli/bulletin.mjs) parses the
+ * arguments from its compiled copy and loads neither Payload, its config nor the PDF
+ * renderer to print the help or refuse bad arguments. What the process resolves is
+ * recorded by a module hook.
+ */
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-start-'))
+const log = path.join(dir, 'resolved.txt')
+const hook = path.join(dir, 'hook.mjs')
+const register = path.join(dir, 'register.mjs')
+fs.writeFileSync(
+  hook,
+  `import fs from 'node:fs'
+export async function resolve(specifier, context, next) {
+  fs.appendFileSync(${JSON.stringify(log)}, specifier + '\\n')
+  return next(specifier, context)
+}`,
+)
+fs.writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hook).href)})\n`)
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+async function bulletin(...args: string[]): Promise<{ stdout: string; stderr: string; code: number; resolved: string[] }> {
+  fs.rmSync(log, { force: true })
+  let result: { stdout: string; stderr: string; code: number }
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', pathToFileURL(register).href, 'src/cli/bulletin.mjs', ...args], { cwd: process.cwd() })
+    result = { stdout, stderr, code: 0 }
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; code?: number }
+    result = { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: e.code ?? 1 }
+  }
+  const resolved = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : []
+  return { ...result, resolved }
+}
+
+const heavy = (resolved: string[]) =>
+  resolved.filter((s) => s === 'payload' || s.startsWith('@payloadcms/') || s.includes('payload.config') || s.startsWith('@react-pdf/') || s === 'tsx/esm/api')
+
+describe('bulletin starts at once', () => {
+  it('prints the help with every command, loading neither Payload nor the renderer', async () => {
+    const result = await bulletin('--help')
+    expect(result.code, result.stderr).toBe(0)
+    for (const command of ['seed-demo', 'preflight', 'export-pdf', 'import-chronology', 'render-email', 'send', 'campaign-status', 'seed-subscribers']) {
+      expect(result.stdout).toContain(command)
+    }
+    expect(result.resolved).toContain('commander')
+    expect(heavy(result.resolved)).toEqual([])
+  }, 120_000)
+
+  it('refuses a bad argument the same way', async () => {
+    const result = await bulletin('send', 'demo', '--rate', 'fast')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("option '--rate <n>' argument 'fast' is invalid. expected a whole number")
+    expect(heavy(result.resolved)).toEqual([])
+  }, 120_000)
+})
