@@ -272,24 +272,19 @@ export async function scheduleCampaign(payload: Payload, id: Id, at: Date, optio
   return getCampaign(payload, id)
 }
 
-/** The worker's side of a schedule: start it if it is still scheduled and due. */
-export async function startIfDue(payload: Payload, id: Id): Promise<CampaignDoc | undefined> {
-  const campaign = await getCampaign(payload, id)
-  if (campaign.status !== 'scheduled' || !campaign.scheduledAt || new Date(campaign.scheduledAt) > new Date()) return undefined
-  try {
-    return await startCampaign(payload, id, { actor: { schedule: true }, confirm: true, queue: false })
-  } catch (error) {
-    if (error instanceof CampaignError && (error.code === 'not-published' || error.code === 'preflight' || error.code === 'state')) {
-      await payload.db.updateOne({
-        collection: 'campaigns',
-        id,
-        data: { status: 'failed', lastError: `The scheduled start was refused: ${error.message}` },
-        returning: false,
-      })
-      return getCampaign(payload, id)
-    }
-    throw error
-  }
+/**
+ * A scheduled start that cannot happen (the issue unpublished, preflight errors, the issue
+ * sent by another campaign): the campaign fails with the reason, for the editor's panel.
+ * Conditional, so a campaign someone started meanwhile is left as it is.
+ */
+export async function failScheduledStart(payload: Payload, id: Id, reason: string): Promise<CampaignDoc> {
+  await payload.db.updateOne({
+    collection: 'campaigns',
+    where: { and: [{ id: { equals: id } }, { status: { equals: 'scheduled' } }] },
+    data: { status: 'failed', lastError: `The scheduled start was refused: ${reason}` },
+    options: { atomic: true },
+  })
+  return getCampaign(payload, id)
 }
 
 async function transition(payload: Payload, id: Id, from: CampaignStatus[], to: CampaignStatus, actor: CampaignActor, extra: Record<string, unknown> = {}): Promise<CampaignDoc> {

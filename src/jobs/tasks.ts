@@ -8,8 +8,9 @@
 import type { JobsConfig, Payload, TaskConfig } from 'payload'
 
 import { canRunJobs } from '../access/canRunJobs'
-import { CAMPAIGN_QUEUE, startIfDue } from '../delivery/campaign'
+import { CAMPAIGN_QUEUE } from '../delivery/campaign'
 import { runCampaign } from '../delivery/runner'
+import { startIfDue } from '../delivery/sendIssue'
 import type { Id } from '../ids'
 import { PDF_KINDS, PDF_KIND_LABELS, isPdfKind, type PdfKind } from '../issue/pdfKind'
 import { workerContext } from './context'
@@ -28,15 +29,19 @@ export const sendCampaignTask: TaskConfig<'sendCampaign'> = {
   },
 }
 
-/** Starts a scheduled campaign when its time has come, then sends it. */
+/**
+ * Starts a scheduled campaign when its time has come, then sends it: sendIssue as the
+ * schedule decides (src/delivery/sendIssue.ts), so an issue already being sent by another
+ * campaign is carried on by that one, as `bulletin send` would.
+ */
 export const startScheduledCampaignTask: TaskConfig<'startScheduledCampaign'> = {
   slug: 'startScheduledCampaign',
   label: 'Start a scheduled campaign',
   inputSchema: campaignInput,
   retries: 0,
   handler: async ({ input, req }) => {
-    const started = await startIfDue(req.payload, input.campaign)
-    if (started?.status === 'sending') await runCampaign(req.payload, input.campaign, workerContext())
+    const campaign = await startIfDue(req.payload, input.campaign)
+    if (campaign?.status === 'sending') await runCampaign(req.payload, campaign.id, workerContext())
     return { output: {} }
   },
 }

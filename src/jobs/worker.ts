@@ -5,7 +5,8 @@
  * Each round it runs the due jobs of the "campaigns" queue (sendCampaign,
  * startScheduledCampaign: src/jobs/tasks.ts) and of Payload's default queue (an issue's
  * scheduled publication), then sweeps: every campaign that is sending
- * is worked on, and scheduled ones whose time has come are started. The sweep is what makes
+ * is worked on, and scheduled ones whose time has come are started (through sendIssue, as
+ * the schedule). The sweep is what makes
  * a killed worker harmless: its job may stay marked as processing in Payload's job list,
  * but the campaign and its ledger say what is left, and the next worker carries on.
  *
@@ -22,9 +23,10 @@ import type { Payload } from 'payload'
 
 import { wholeNumber } from '../runtime/arguments'
 import { openPayload } from '../runtime/openPayload'
-import { CAMPAIGN_QUEUE, startIfDue } from '../delivery/campaign'
+import { CAMPAIGN_QUEUE } from '../delivery/campaign'
 import type { CampaignSettings } from '../delivery/campaignSettings'
 import { newWorkerId, runCampaign, type CampaignProgress } from '../delivery/runner'
+import { startIfDue } from '../delivery/sendIssue'
 import { setWorkerContext } from './context'
 import { PUBLISHING_QUEUE } from './tasks'
 

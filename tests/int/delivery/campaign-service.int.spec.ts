@@ -20,10 +20,10 @@ import {
   resumeCampaign,
   scheduleCampaign,
   startCampaign,
-  startIfDue,
 } from '@/delivery/campaign'
 import { contentHashOf, type FrozenCampaignMessage } from '@/delivery/campaignMessage'
 import { runCampaign } from '@/delivery/runner'
+import { startIfDue } from '@/delivery/sendIssue'
 import type { Id } from '@/ids'
 import { newsletterMessageId } from '@/mail/newsletterMessage'
 import { unsubscribe } from '@/subscribers'

@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { cancelCampaign, createCampaign, pauseCampaign, startCampaign } from '@/delivery/campaign'
+import { CAMPAIGN_QUEUE, cancelCampaign, createCampaign, pauseCampaign, scheduleCampaign, startCampaign } from '@/delivery/campaign'
 import type { Id } from '@/ids'
 import { planSend, sendIssue } from '@/delivery/sendIssue'
 import type { User } from '@/payload-types'
@@ -147,5 +147,51 @@ describe('sendIssue refuses, and leaves nothing behind', () => {
     })
     await expect(sendIssue(payload, { issue: draftIssue.id }, { actor: cli, confirm: true })).rejects.toMatchObject({ code: 'not-published' })
     expect(await campaignsOf(draftIssue.id)).toEqual([])
+  })
+})
+
+describe('the schedule goes through sendIssue, as the command line does', () => {
+  /** The job scheduleCampaign queues, run as the worker runs it (this one only: others wait in the queue). */
+  async function runScheduledJob(campaign: Id) {
+    const job = await payload.jobs.queue({ task: 'startScheduledCampaign', input: { campaign: String(campaign) }, queue: CAMPAIGN_QUEUE })
+    await payload.jobs.runByID({ id: job.id })
+    return payload.findByID({ collection: 'payload-jobs', id: job.id, depth: 0, overrideAccess: true })
+  }
+  const campaign = (id: Id) => payload.findByID({ collection: 'campaigns', id, depth: 0, overrideAccess: true })
+
+  it('a due schedule whose issue is already being sent reuses that campaign: nothing starts a second time', async () => {
+    const issue = await createPublishedIssue(payload, 'send-scheduled-reuse')
+    const scheduled = await createCampaign(payload, { issue, name: 'Scheduled' }, { user: editor })
+    const sending = await createCampaign(payload, { issue, name: 'Sent now' }, { user: editor })
+    await startCampaign(payload, sending.id, { actor: { user: editor }, confirm: true, queue: false })
+    // Scheduled while the other was starting (two editors at once: each check passed before
+    // the other's write), and its time has come.
+    await payload.db.updateOne({ collection: 'campaigns', id: scheduled.id, data: { status: 'scheduled', scheduledAt: new Date(Date.now() - 1000).toISOString() }, returning: false })
+    // What `bulletin send` decides for this issue.
+    expect(await planSend(payload, { issue })).toMatchObject({ decision: 'reuse', campaign: { id: sending.id } })
+
+    const job = await runScheduledJob(scheduled.id)
+    expect(job.hasError).toBeFalsy()
+    // The job reused the campaign that is sending and carried it to its end, as the command line would.
+    expect(await campaign(sending.id)).toMatchObject({ status: 'sent', startedVia: 'admin' })
+    const scheduledNow = await campaign(scheduled.id)
+    expect(scheduledNow.startedAt ?? undefined).toBeUndefined()
+    expect(scheduledNow).toMatchObject({ status: 'failed' })
+    expect(scheduledNow.lastError).toContain('"Sent now"')
+    expect(await campaignsOf(issue)).toHaveLength(2)
+  })
+
+  it('a schedule whose issue is no longer published fails the campaign with the reason, and sends nothing', async () => {
+    const issue = await createPublishedIssue(payload, 'send-scheduled-unpublished')
+    const scheduled = await createCampaign(payload, { issue }, { user: editor })
+    await scheduleCampaign(payload, scheduled.id, new Date(Date.now() + 3_600_000), { actor: { user: editor }, confirm: true })
+    await payload.update({ collection: 'issues', id: issue, data: { _status: 'draft' }, overrideAccess: true })
+    await payload.db.updateOne({ collection: 'campaigns', id: scheduled.id, data: { scheduledAt: new Date(Date.now() - 1000).toISOString() }, returning: false })
+    const job = await runScheduledJob(scheduled.id)
+    expect(job.hasError).toBeFalsy()
+    const failed = await campaign(scheduled.id)
+    expect(failed).toMatchObject({ status: 'failed' })
+    expect(failed.lastError).toMatch(/^The scheduled start was refused: The issue .* is not published/)
+    expect(failed.startedAt ?? undefined).toBeUndefined()
   })
 })
