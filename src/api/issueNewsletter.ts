@@ -1,10 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { canAccessAdmin } from '../access/canAccessAdmin'
-import { hasRole } from '../access/roles'
 import { messageToEml } from '../mail/send'
-import { renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail } from '../delivery/testSend'
-import { findSubscriberByEmail } from '../subscribers/find'
+import { previewIssueEmail, sendTestEmail } from '../delivery/testSend'
 import type { Issue } from '../payload-types'
 import { answering, ServiceError, signedIn } from './errors'
 
@@ -28,7 +26,7 @@ async function issueOf(req: PayloadRequest): Promise<Issue> {
 /**
  * GET /api/issues/:id/newsletter?format=html|text|eml[&to=address]: the newsletter of the
  * latest saved version, for the admin's preview. Any member of the committee (whoever may
- * open the admin); with `to`, editors and admins see a subscriber's own message.
+ * open the admin); with `to`, a subscriber's own message, for editors and admins (the service decides).
  */
 export const newsletterPreviewEndpoint: Endpoint = {
   path: '/:id/newsletter',
@@ -36,12 +34,7 @@ export const newsletterPreviewEndpoint: Endpoint = {
   handler: answering(async (req) => {
     if (!canAccessAdmin({ req })) throw new ServiceError('not-allowed', 403, 'Sign in as a member of the committee.')
     const issue = await issueOf(req)
-    const to = req.searchParams.get('to')
-    const subscriber = to ? await findSubscriberByEmail(req.payload, to) : undefined
-    const recipient = subscriber && hasRole(req.user, 'admin', 'editor')
-      ? { id: String(subscriber.id), email: subscriber.email, name: subscriber.name || undefined }
-      : SAMPLE_RECIPIENT
-    const { rendered, message } = await renderIssueEmail(req.payload, issue.slug, recipient, { draft: true })
+    const { rendered, message } = await previewIssueEmail(req.payload, issue.slug, { to: req.searchParams.get('to'), actor: { user: req.user } })
     const format = req.searchParams.get('format') ?? 'html'
     const common = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'X-Subject': encodeURIComponent(rendered.subject) }
     if (format === 'text') return new Response(rendered.text, { headers: { ...common, 'Content-Type': 'text/plain; charset=utf-8' } })

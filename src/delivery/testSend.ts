@@ -98,6 +98,29 @@ export class InvalidAddressError extends ServiceError {
 /** Who asks for a test send: a signed-in member of the committee, or the command line. */
 export type TestSendActor = { user: Pick<User, 'email' | 'role'> | null | undefined } | { cli: true }
 
+/** Only editors and admins see a subscriber's own newsletter (their name, their unsubscribe link). */
+export const SUBSCRIBER_PREVIEW_REFUSED = "Only editors and admins can preview a subscriber's own newsletter."
+
+/**
+ * The admin's preview: the latest saved version, written to the sample reader or, with `to`,
+ * to that subscriber (an address not on the list gets the sample reader). Asking for someone
+ * is refused, whether or not they are on the list, to any member but editors and admins: the
+ * answer would otherwise tell who subscribes.
+ */
+export async function previewIssueEmail(
+  payload: Payload,
+  slug: string,
+  options: { to?: string | null; actor: TestSendActor },
+): Promise<RenderedIssueEmail> {
+  let recipient = SAMPLE_RECIPIENT
+  if (options.to) {
+    if ('user' in options.actor && !hasRole(options.actor.user, 'admin', 'editor')) throw new NotAllowedError(SUBSCRIBER_PREVIEW_REFUSED)
+    const subscriber = await findSubscriberByEmail(payload, options.to)
+    if (subscriber) recipient = { id: String(subscriber.id), email: subscriber.email, name: subscriber.name || undefined }
+  }
+  return renderIssueEmail(payload, slug, recipient, { draft: true })
+}
+
 export interface TestSendResult extends SendReceipt {
   to: string
   subject: string

@@ -8,7 +8,7 @@ import type { ParsedMail } from 'mailparser'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { InvalidAddressError, NotAllowedError, renderIssueEmail, sendTestEmail } from '@/delivery/testSend'
+import { InvalidAddressError, NotAllowedError, previewIssueEmail, renderIssueEmail, SAMPLE_RECIPIENT, sendTestEmail, SUBSCRIBER_PREVIEW_REFUSED } from '@/delivery/testSend'
 import { findSubscriberByEmail, readUnsubscribeLink, unsubscribe } from '@/subscribers'
 import { verifyToken } from '@/subscribers/tokens'
 import { seedDemo } from '@/seed/demo'
@@ -158,5 +158,29 @@ describe('who may send a test, and the Message-ID', () => {
     expect(parsed.text).toContain('Dear reader,')
     const url = /Unsubscribe with one click: (\S+)/.exec(parsed.text ?? '')?.[1] ?? ''
     expect(await unsubscribe(payload, tokenOf(url), 'one-click')).toEqual({ ok: false, reason: 'unknown' })
+  })
+})
+
+describe("the admin's preview of a subscriber's own newsletter", () => {
+  const productionEditor = { email: 'production@example.org', role: 'productionEditor' as const }
+
+  it('is refused by the service to a production editor, whether or not the address is on the list', async () => {
+    for (const to of [READER.email, 'nobody@example.net']) {
+      await expect(previewIssueEmail(payload, 'demo', { to, actor: { user: productionEditor } })).rejects.toMatchObject({
+        status: 403,
+        message: SUBSCRIBER_PREVIEW_REFUSED,
+      })
+    }
+    // Without `to`: the sample reader, as for any member of the committee.
+    const sample = await previewIssueEmail(payload, 'demo', { actor: { user: productionEditor } })
+    expect(sample.rendered.text).toContain(`Dear ${SAMPLE_RECIPIENT.name},`)
+  })
+
+  it("shows an editor the subscriber's own message, and the sample reader for an address not on the list", async () => {
+    const own = await previewIssueEmail(payload, 'demo', { to: READER.email, actor: { user: editor } })
+    expect(own.message.to).toMatchObject({ address: READER.email })
+    expect(own.rendered.text).toContain(READER.name)
+    const other = await previewIssueEmail(payload, 'demo', { to: 'nobody@example.net', actor: { user: editor } })
+    expect(other.rendered.text).toContain(`Dear ${SAMPLE_RECIPIENT.name},`)
   })
 })
