@@ -91,7 +91,7 @@ export interface RenderIssuePdfResult {
 }
 
 /** Bump when a template or the layout changes, so cached parts from before are not reused. */
-const LAYOUT_VERSION = 8
+const LAYOUT_VERSION = 9
 
 // Parsed parts by content hash. Bounded: an editor previewing many issues keeps a few.
 const parts = new LruCache<Part>(40)
