@@ -89,6 +89,8 @@ describe.skipIf(!FIXTURE)(`the real issue of 2024 Q2${FIXTURE ? '' : ` (skipped:
     expect(entered.chronologyImport.errors).toEqual([])
     expect(entered.chronologyImport.added).toBe(lines.length)
     expect(exported.report.errors).toEqual([])
+    // At most two hyphenated lines in a row anywhere (preflight reads the export's own render).
+    expect(exported.report.warnings.filter((w) => w.code === 'hyphen-ladder')).toEqual([])
     expect(exported.record.pageCount).toBe(exported.report.pageCount)
     expect(exported.report.pageCount).toBeGreaterThan(4)
   })
