@@ -105,7 +105,7 @@ export function renderOptionsOf(kind: PdfKind, at: Date): RenderIssuePdfOptions 
 export async function preflightOf(
   slug: string,
   issue: IssueToPrint,
-  rendered: Pick<RenderIssuePdfResult, 'pageCount' | 'uncoveredCharacters'>,
+  rendered: Pick<RenderIssuePdfResult, 'pageCount' | 'uncoveredCharacters' | 'hyphenLadders'>,
 ): Promise<PreflightReport & { kind: PdfKind }> {
   const { checkRenderedIssue } = await printer()
   const findings = checkRenderedIssue(issue.model, rendered, issue.checks)

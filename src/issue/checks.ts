@@ -30,6 +30,7 @@ export interface PreflightFinding {
     | 'refused-link'
     | 'unpublished-changes'
     | 'text-overflow'
+    | 'hyphen-ladder'
   message: string
   /** Where to look, in the editors' words: "essay “…”, figure 2". */
   where: string

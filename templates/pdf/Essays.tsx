@@ -18,6 +18,9 @@ const FIGURE_MARGIN_TOP = 6
 /** Space above the rule between two essays. */
 const ESSAY_GAP = 16
 
+/** The header rule with its white above and below (see styles.headerRule). */
+const HEADER_RULE_BAND = 9 + 1.5 + 9
+
 const styles = StyleSheet.create({
   page: { fontFamily: SERIF, color: COLOR.ink },
   essay: {},
@@ -157,7 +160,7 @@ function Figure({ block }: { block: Extract<Block, { type: 'figure' }> }) {
  * no-break or zero-width spaces poppler does not drop it) set as tall as the stretch at both
  * edges of the column gives the stretch a text presence and keeps the two columns apart.
  */
-export function TextAnchors({ top = 0, height }: { top?: number; height: number }) {
+export function TextAnchors({ top = 0, height, leftOnly = false }: { top?: number; height: number; leftOnly?: boolean }) {
   const anchor = {
     position: 'absolute' as const,
     top,
@@ -168,7 +171,7 @@ export function TextAnchors({ top = 0, height }: { top?: number; height: number 
   return (
     <>
       <Text style={{ ...anchor, left: 0 }}>{HANGUL_FILLER}</Text>
-      <Text style={{ ...anchor, right: 0 }}>{HANGUL_FILLER}</Text>
+      {leftOnly ? null : <Text style={{ ...anchor, right: 0 }}>{HANGUL_FILLER}</Text>}
     </>
   )
 }
@@ -328,7 +331,12 @@ function Essay({
                 ))}
               </View>
             ))}
-            <View style={styles.headerRule} />
+            {/* The rule's white band beside the other column: a block there (a contents
+                line on page 1) would be read before the header otherwise. */}
+            <View>
+              <View style={styles.headerRule} />
+              <TextAnchors height={HEADER_RULE_BAND} leftOnly />
+            </View>
           </View>
         </>
       ) : null}

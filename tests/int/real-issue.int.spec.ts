@@ -14,7 +14,7 @@ import { renderNewsletter } from '@/render/email'
 import { COLUMN, MARGIN } from '../../templates/pdf/theme'
 import { startTestPayload, type TestPayload } from '../support/payload'
 import { enterRealIssue, REAL_ISSUE_MISSING, realIssuePath, type EnteredRealIssue } from '../support/realIssue'
-import { pdftotext, pdfwords } from '../unit/pdf/pdfTools'
+import { pageLines, pdftotext, pdfwords, readable, textPattern } from '../unit/pdf/pdfTools'
 
 /**
  * The real issue of the bulletin (April–June 2024), entered through the Local API as the
@@ -89,6 +89,8 @@ describe.skipIf(!FIXTURE)(`the real issue of 2024 Q2${FIXTURE ? '' : ` (skipped:
     expect(entered.chronologyImport.errors).toEqual([])
     expect(entered.chronologyImport.added).toBe(lines.length)
     expect(exported.report.errors).toEqual([])
+    // At most two hyphenated lines in a row anywhere (preflight reads the export's own render).
+    expect(exported.report.warnings.filter((w) => w.code === 'hyphen-ladder')).toEqual([])
     expect(exported.record.pageCount).toBe(exported.report.pageCount)
     expect(exported.report.pageCount).toBeGreaterThan(4)
   })
@@ -135,6 +137,32 @@ describe.skipIf(!FIXTURE)(`the real issue of 2024 Q2${FIXTURE ? '' : ` (skipped:
     // The chronology's line carries the period; the highlights are one line.
     expect(column).toMatch(/Chronology of Key Events,\s+April 2024 to June 2024/)
     expect(column.match(/Highlights at the Korea Centre/gi)).toHaveLength(1)
+  })
+
+  it('reads page 1 in order: the masthead together, each contents number on its line in turn, the lead essay after the contents', () => {
+    // pdftotext's own reading order (no -layout, no -raw), as copy-paste and screen readers get it.
+    const lines = pageLines(file, 1).map(plain)
+    expect(lines.slice(0, 4)).toEqual(['KOREA BULLETIN', 'Korea Centre · East Asian Institute', 'April–June 2024', 'SECOND QUARTER 2024'])
+    let last = -1
+    let lastPage = 0
+    for (const line of entered.issue.contents) {
+      const opening = plain(line.title).split(/\s+/).slice(0, 3).join(' ')
+      const at = lines.findIndex((l, i) => i > last && new RegExp(`^\\d+ ${opening.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(l))
+      expect(at, `"${opening}" with its page number, after line ${last} of ${JSON.stringify(lines.slice(0, 60))}`).toBeGreaterThan(last)
+      const page = Number(lines[at].split(' ')[0])
+      expect(page, line.title).toBeGreaterThanOrEqual(lastPage)
+      last = at
+      lastPage = page
+    }
+    // The lead essay's head and opening come after the whole contents box (its title is listed there too).
+    const rest = readable(lines.slice(last + 1).join('\n'))
+    const lead = entered.issue.essays[0]
+    let from = 0
+    for (const milestone of [lead.title, lead.author, lead.paragraphs[0].replace(/\*/g, '').slice(0, 60)]) {
+      const found = rest.slice(from).search(textPattern(plain(milestone)))
+      expect(found, `"${milestone}" after the contents and the milestone before it`).toBeGreaterThan(-1)
+      from += found + 1
+    }
   })
 
   it('prints the book’s unnumbered front matter beside its numbered chapters, and the about text’s own link', () => {

@@ -1,3 +1,4 @@
+import type { HyphenLadder } from './ladders'
 import {
   concatTransformationMatrix,
   decodePDFRawStream,
@@ -31,6 +32,8 @@ export interface Part {
   pageCount: number
   /** Named destinations the templates set: page index and point (PDF user space, y up). */
   dests: Map<string, { page: number; x: number; y: number }>
+  /** Runs of hyphenated lines found when the part was set (./ladders.ts), by page of the part. */
+  ladders?: HyphenLadder[]
 }
 
 /** One source page drawn onto a finished page. */

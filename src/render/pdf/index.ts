@@ -17,7 +17,7 @@
  * contents numbers are read back from where each item's named destination landed, and the
  * front matter is set again until they hold.
  */
-import type { ReactElement } from 'react'
+import { cloneElement, type ReactElement } from 'react'
 import { pdf, type DocumentProps } from '@react-pdf/renderer'
 import { issueLayout, type IssueLayout, type IssueModel, type SectionModel } from '@/issue/model'
 import {
@@ -51,10 +51,12 @@ import { LruCache, fileStamps, hashOf } from './cache'
 import { compose, loadPart, type Part, type Placement } from './compose'
 import { findUncoveredCharacters, withCoveredCharacters, type UncoveredCharacter } from './coverage'
 import { registerFonts } from './fonts'
+import { findHyphenLadders, type HyphenLadder } from './ladders'
 
 export { findUncoveredCharacters, type UncoveredCharacter } from './coverage'
 export { findOverflowingWords, type OverflowingWord } from './overflow'
 export { hyphenateWord, registerFonts, FONT_FILES } from './fonts'
+export { findHyphenLadders, MAX_HYPHENS_IN_A_ROW, type HyphenLadder } from './ladders'
 
 export interface RenderIssuePdfOptions {
   /** Renders allowed for the table of contents to settle (default 3). */
@@ -84,10 +86,12 @@ export interface RenderIssuePdfResult {
   uncoveredCharacters: UncoveredCharacter[]
   /** Pages of end matter added to close the last signature (counted in pageCount). */
   endMatterPages: number
+  /** Runs of more than two hyphenated lines, by page of the issue (1-based), for preflight. */
+  hyphenLadders: HyphenLadder[]
 }
 
 /** Bump when a template or the layout changes, so cached parts from before are not reused. */
-const LAYOUT_VERSION = 8
+const LAYOUT_VERSION = 9
 
 // Parsed parts by content hash. Bounded: an editor previewing many issues keeps a few.
 const parts = new LruCache<Part>(40)
@@ -99,13 +103,23 @@ export function clearPdfCache(): void {
   frames.clear()
 }
 
-async function renderBytes(element: ReactElement<DocumentProps>): Promise<Uint8Array> {
-  const instance = pdf(element)
+/** What react-pdf hands the Document's onRender after a render to a buffer: its laid-out tree. */
+interface RenderedLayout {
+  _INTERNAL__LAYOUT__DATA_?: unknown
+}
+
+async function renderBytes(element: ReactElement<DocumentProps>, labels?: ReadonlyMap<string, string>): Promise<{ bytes: Uint8Array; ladders: HyphenLadder[] }> {
+  let ladders: HyphenLadder[] = []
+  // The laid-out tree is read here, from the one render, for preflight (./ladders.ts).
+  const onRender = (rendered: RenderedLayout) => {
+    ladders = findHyphenLadders(rendered._INTERNAL__LAYOUT__DATA_, labels)
+  }
+  const instance = pdf(cloneElement(element, { onRender } as Partial<DocumentProps>))
   try {
     const stream = await instance.toBuffer()
     const chunks: Buffer[] = []
     for await (const chunk of stream) chunks.push(chunk as Buffer)
-    return new Uint8Array(Buffer.concat(chunks))
+    return { bytes: new Uint8Array(Buffer.concat(chunks)), ladders }
   } finally {
     // Unmount, so the React tree of this render can be collected.
     instance.updateContainer(null as unknown as ReactElement<DocumentProps>)
@@ -121,13 +135,15 @@ async function renderPart(
   useCache: boolean,
   local: Map<string, Promise<Part>>,
   element: () => ReactElement<DocumentProps>,
+  labels: ReadonlyMap<string, string>,
 ): Promise<Part> {
   const mine = local.get(key)
   if (mine) return mine
   const made = (async () => {
     const hit = useCache ? parts.get(key) : undefined
     if (hit) return hit
-    const part = await loadPart(await renderBytes(element()))
+    const { bytes, ladders } = await renderBytes(element(), labels)
+    const part: Part = { ...(await loadPart(bytes)), ladders }
     if (useCache) parts.set(key, part)
     return part
   })()
@@ -342,6 +358,28 @@ function locate(layout: Layout, dest: string): { page: number; left: number; top
   return undefined
 }
 
+/** Names of the destinations where sections and their items start, in the editors' words. */
+function destinationLabels(contents: readonly ContentsSection[]): Map<string, string> {
+  const labels = new Map<string, string>()
+  for (const section of contents) {
+    labels.set(section.dest, `section “${section.title}”`)
+    for (const item of section.items) labels.set(item.dest, section.kind === 'essays' ? `essay “${item.title}”` : `“${item.title}” (${section.title})`)
+  }
+  return labels
+}
+
+/** The ladders of the parts as placed, by page of the issue; pages set but not placed (a balanced tail's first try) are left out. */
+function placedLadders(layout: Layout): HyphenLadder[] {
+  return layout.parts
+    .flatMap((part) =>
+      (part.ladders ?? []).flatMap((ladder) => {
+        const at = layout.origins.get(part)?.[ladder.page]
+        return at ? [{ ...ladder, page: at.page + 1 }] : []
+      }),
+    )
+    .sort((a, b) => a.page - b.page)
+}
+
 function frameKey(model: IssueModel) {
   const { publisher, volume, number, quarter, year, periodLabel, title, status, publicationDate, layout, mastheadOverride } = model
   return { publisher, volume, number, quarter, year, periodLabel, title, status, publicationDate, layout, mastheadOverride }
@@ -365,7 +403,8 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
   const meta = { v: LAYOUT_VERSION, date: model.publicationDate }
 
   const local = new Map<string, Promise<Part>>()
-  const part = (key: object, element: () => ReactElement<DocumentProps>) => renderPart(hashOf({ ...meta, ...key }), useCache, local, element)
+  const labels = destinationLabels(contents)
+  const part = (key: object, element: () => ReactElement<DocumentProps>) => renderPart(hashOf({ ...meta, ...key }), useCache, local, element, labels)
 
   // Essays in columns, set (or reused) once: they do not depend on the table of contents.
   // How their last page ends does, for the essays beside the front matter (it decides which
@@ -487,7 +526,7 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
   const frameHash = hashOf(frameInput)
   let frameBytes = useCache ? frames.get(frameHash) : undefined
   if (!frameBytes) {
-    frameBytes = await renderBytes(FrameDocument({ model, pageCount, markers, gaps, endMatterPages, proofMark }))
+    frameBytes = (await renderBytes(FrameDocument({ model, pageCount, markers, gaps, endMatterPages, proofMark }))).bytes
     if (useCache) frames.set(frameHash, frameBytes)
   }
   const bytes = await compose(frameBytes, pages, pdfDate(model.publicationDate))
@@ -499,7 +538,7 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
     page: numbers[i],
     group: item.group,
   }))
-  return { pdf: bytes, pageCount, endMatterPages, toc, passes, uncoveredCharacters }
+  return { pdf: bytes, pageCount, endMatterPages, toc, passes, uncoveredCharacters, hyphenLadders: placedLadders(layout) }
 }
 
 /** Destinations and bookmarks of the finished issue, in reading order. */

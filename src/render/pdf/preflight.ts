@@ -3,12 +3,13 @@ import type { ImageModel, IssueModel } from '@/issue/model'
 import { COLUMN, CONTENT_WIDTH } from '../../../templates/pdf/theme'
 import { findUncoveredCharacters, type UncoveredCharacter } from './coverage'
 import type { RenderIssuePdfResult } from './index'
+import { MAX_HYPHENS_IN_A_ROW, type HyphenLadder } from './ladders'
 import { findOverflowingWords } from './overflow'
 
 /**
  * Print preflight: the model's own checks (src/issue/checks.ts) and what only print can get
  * wrong: characters the bulletin fonts lack, images too coarse for the width they are placed
- * at, words wider than their line, and a page count that leaves blank pages in the last
+ * at, words wider than their line, ladders of more than two hyphenated lines, and a page count that leaves blank pages in the last
  * signature. It checks the laid-out document it is given (checkRenderedIssue), so an export
  * sets the issue once; without a render (the dashboard) every check but the page count runs.
  */
@@ -39,6 +40,8 @@ export interface PrintCheckInput extends ModelCheckInput {
   pageCount?: number
   /** Characters no font covers, when a render already found them; otherwise scanned here. */
   uncovered?: UncoveredCharacter[]
+  /** Runs of hyphenated lines the render found (only a laid-out issue has lines). */
+  ladders?: HyphenLadder[]
 }
 
 /** Every image the templates print, with the widest it is placed at and where it is. */
@@ -75,7 +78,7 @@ function placedImages(model: IssueModel): Array<{ image: ImageModel; placed: num
 }
 
 /** What only print can get wrong. */
-export function checkPrint(model: IssueModel, input: Pick<PrintCheckInput, 'pageCount' | 'uncovered'> = {}): PreflightFinding[] {
+export function checkPrint(model: IssueModel, input: Pick<PrintCheckInput, 'pageCount' | 'uncovered' | 'ladders'> = {}): PreflightFinding[] {
   const findings: PreflightFinding[] = []
   const error = (code: PreflightFinding['code'], message: string, where: string) => findings.push({ severity: 'error', code, message, where })
   const warning = (code: PreflightFinding['code'], message: string, where: string) => findings.push({ severity: 'warning', code, message, where })
@@ -96,6 +99,14 @@ export function checkPrint(model: IssueModel, input: Pick<PrintCheckInput, 'page
       over.where,
     )
   }
+  for (const ladder of input.ladders ?? []) {
+    warning(
+      'hyphen-ladder',
+      `${ladder.lines.length} lines in a row end in a hyphen (${ladder.lines.map((line) => `“${line.split(/\s+/).at(-1)}”`).join(', ')}); ` +
+        `print allows at most ${MAX_HYPHENS_IN_A_ROW}. Reword a line, or add a soft hyphen or a non-breaking space, and export again.`,
+      `page ${ladder.page}, ${ladder.where ? `${ladder.where}, ` : ''}paragraph beginning “${ladder.opening}”`,
+    )
+  }
   if (input.pageCount !== undefined && input.pageCount % 4 !== 0) {
     const needed = Math.ceil(input.pageCount / 4) * 4
     const left = needed - input.pageCount
@@ -112,15 +123,15 @@ export function checkPrint(model: IssueModel, input: Pick<PrintCheckInput, 'page
 
 /** The whole print preflight of a model: its own checks, then print's. */
 export function checkPrintedIssue(model: IssueModel, input: PrintCheckInput = {}): PreflightFinding[] {
-  const { pageCount, uncovered, ...modelInput } = input
-  return [...checkIssueModel(model, modelInput), ...checkPrint(model, { pageCount, uncovered })]
+  const { pageCount, uncovered, ladders, ...modelInput } = input
+  return [...checkIssueModel(model, modelInput), ...checkPrint(model, { pageCount, uncovered, ladders })]
 }
 
-/** The print preflight of a laid-out issue: its page count and the characters its render could not print. */
+/** The print preflight of a laid-out issue: its page count, the characters its render could not print, its hyphenation ladders. */
 export function checkRenderedIssue(
   model: IssueModel,
-  rendered: Pick<RenderIssuePdfResult, 'pageCount' | 'uncoveredCharacters'>,
+  rendered: Pick<RenderIssuePdfResult, 'pageCount' | 'uncoveredCharacters' | 'hyphenLadders'>,
   input: ModelCheckInput = {},
 ): PreflightFinding[] {
-  return checkPrintedIssue(model, { ...input, pageCount: rendered.pageCount, uncovered: rendered.uncoveredCharacters })
+  return checkPrintedIssue(model, { ...input, pageCount: rendered.pageCount, uncovered: rendered.uncoveredCharacters, ladders: rendered.hyphenLadders })
 }
