@@ -640,15 +640,17 @@ function monthPresence(group: { entries: ChronologyEntryModel[] } | undefined): 
   return 30 + (lines <= KEEP_WHOLE_LINES ? lines * 12.4 + 9 : 60)
 }
 
-function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, { kind: 'chronology' }>; sectionIndex: number }) {
+function Chronology({ section, sectionIndex, part }: FlowSectionRef & { section: Extract<FlowSection, { kind: 'chronology' }> }) {
   const { chronology } = section
   const groups = monthGroups(chronology.entries)
+  const head = part?.head ?? true
+  const foot = part?.foot ?? true
   // No wrapping view (see Forthcoming): its first child moving to the next page would take
   // the whole chronology with it, leaving the rest of the page empty.
   return (
     <>
       {/* Section title and chronology title in one piece, with room for what follows. */}
-      <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
+      {head ? <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
         <SectionHead title={section.title} sectionIndex={sectionIndex} />
         <View id={itemDest(sectionIndex, 0)}>
           <Text style={styles.chronoTitle}>{printable(chronology.title)}</Text>
@@ -660,8 +662,8 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
             <Text style={styles.chronoAffiliation}>{printable(chronology.compilerAffiliation)}</Text>
           ) : null}
         </View>
-      </View>
-      {chronology.intro.length > 0 ? (
+      </View> : null}
+      {head && chronology.intro.length > 0 ? (
         <View style={styles.chronoIntro}>
           {chronology.intro.map((text, i) => (
             <Text key={i} style={styles.paragraph} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
@@ -670,14 +672,18 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
           ))}
         </View>
       ) : null}
-      {groups.map((group) => {
+      {groups.map((group, i) => {
         const [first, ...rest] = group.entries
         // A month heading never ends a page: it is bound to its first entry (when that entry
         // is of a size that can always move whole), or else asks for room ahead of it.
         const bind = roughLines(first) <= KEEP_WHOLE_LINES
+        // A part of the chronology that goes on with the month the part before ended in.
+        const continued = i === 0 && part?.continuedMonth === group.heading
         return (
           <View key={group.heading}>
-            {bind ? (
+            {continued ? (
+              <Entry entry={first} />
+            ) : bind ? (
               <View wrap={false}>
                 <Text style={styles.month}>{group.heading.toUpperCase()}</Text>
                 <Entry entry={first} />
@@ -696,7 +702,7 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
           </View>
         )
       })}
-      {chronology.sourcesNote.length > 0 ? (
+      {foot && chronology.sourcesNote.length > 0 ? (
         <View style={styles.sources}>
           {chronology.sourcesNote.map((text, i) => (
             <Text key={i} style={styles.sourcesText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
@@ -705,7 +711,7 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
           ))}
         </View>
       ) : null}
-      <View style={styles.sectionEnd} />
+      {foot ? <View style={styles.sectionEnd} /> : null}
     </>
   )
 }
@@ -715,9 +721,14 @@ function Chronology({ section, sectionIndex }: { section: Extract<FlowSection, {
 export interface FlowSectionRef {
   section: FlowSection
   sectionIndex: number
+  /**
+   * Set when the renderer sets a long chronology in parts (src/render/pdf): whether this part
+   * holds the chronology's head and its foot, and the month the part before ended in.
+   */
+  part?: { head: boolean; foot: boolean; continuedMonth?: string }
 }
 
-function FlowSectionView({ section, sectionIndex }: FlowSectionRef) {
+function FlowSectionView({ section, sectionIndex, part }: FlowSectionRef) {
   switch (section.kind) {
     case 'highlights':
       return <Highlights section={section} sectionIndex={sectionIndex} />
@@ -738,7 +749,7 @@ function FlowSectionView({ section, sectionIndex }: FlowSectionRef) {
         </View>
       )
     case 'chronology':
-      return <Chronology section={section} sectionIndex={sectionIndex} />
+      return <Chronology section={section} sectionIndex={sectionIndex} part={part} />
   }
 }
 
@@ -751,10 +762,13 @@ export function FlowSectionsDocument({
   model,
   sections,
   offsetTop = 0,
+  endMarker,
 }: {
   model: IssueModel
   sections: readonly FlowSectionRef[]
   offsetTop?: number
+  /** A named destination where the sections end, for the renderer to set the next part below. */
+  endMarker?: string
 }) {
   return (
     <Document {...documentProps(model)}>
@@ -763,6 +777,7 @@ export function FlowSectionsDocument({
         {sections.map((ref) => (
           <FlowSectionView key={ref.sectionIndex} {...ref} />
         ))}
+        {endMarker ? <View id={endMarker} /> : null}
       </Page>
     </Document>
   )
