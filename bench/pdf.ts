@@ -38,25 +38,34 @@ interface CaseResult {
   medianMs: number
   peakRssMb: number
   pages?: number
+  /** Median CPU time (user + system, all threads) of a run: steadier than wall time on a busy machine. */
+  cpuMedianMs?: number
   typstMedianMs?: number
+  typstCpuMedianMs?: number
   /** Our median over Typst's, both from this run. */
   ratio?: number
+  /** The same for CPU time. */
+  cpuRatio?: number
 }
 
 /** Median time and peak RSS (from the case's start) of `run`, after one warm-up. */
-async function measure(runs: number, run: (i: number) => Promise<number | void>): Promise<{ medianMs: number; peakRssMb: number; pages?: number }> {
+async function measure(runs: number, run: (i: number) => Promise<number | void>): Promise<{ medianMs: number; peakRssMb: number; pages?: number; cpuMedianMs: number }> {
   (globalThis as { gc?: () => void }).gc?.()
   peakRss = process.memoryUsage().rss
   let pages: number | undefined
   await run(-1)
   const times: number[] = []
+  const cpu: number[] = []
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now()
+    const cpuStart = process.cpuUsage()
     pages = (await run(i)) ?? pages
+    const used = process.cpuUsage(cpuStart)
     times.push(performance.now() - started)
+    cpu.push((used.user + used.system) / 1000)
     sample()
   }
-  return { medianMs: Math.round(median(times)), peakRssMb: mb(peakRss), pages }
+  return { medianMs: Math.round(median(times)), peakRssMb: mb(peakRss), pages, cpuMedianMs: Math.round(median(cpu)) }
 }
 
 /** Wall time (median) and peak RSS of a whole command, each run a fresh process. */
@@ -128,6 +137,8 @@ async function main() {
       const theirs = await measure(runs, async (i) => void typst(model(i), { cache }))
       ours.typstMedianMs = theirs.medianMs
       ours.ratio = Math.round((ours.medianMs / theirs.medianMs) * 100) / 100
+      ours.typstCpuMedianMs = theirs.cpuMedianMs
+      if (ours.cpuMedianMs) ours.cpuRatio = Math.round((ours.cpuMedianMs / theirs.cpuMedianMs) * 100) / 100
     }
     cases[name] = ours
   }
