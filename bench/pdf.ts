@@ -4,9 +4,18 @@
  * the same with the cache on and nothing changed, and peak RSS;
  * large: the demo issue with 400 chronology entries (cache off); incremental: re-export
  * after one chronology entry changed (cache on: only the changed part is laid out again); leak: RSS after 2 and after 20 exports.
+ * cases (issue 14): render only, on one assembled IssueModel, median and peak RSS of each:
+ * demo, 400 entries, 800 entries (cache off), 400 with one entry changed (cache on), and the
+ * whole `bulletin export-pdf demo` command from cold. With TYPST_TS_DIR set (typst-ts
+ * installed outside the project, see bench/typst.ts) each case is also set by Typst in the
+ * same run, and the ratios are given.
  */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 import { toStoredDate } from '../src/fields/dayDate'
 import { assembleIssue } from '../src/issue/assemble'
+import type { IssueModel } from '../src/issue/model'
 import { renderIssuePdf } from '../src/render/pdf'
 import { openScratchPayload, quietStdout } from '../src/runtime/openPayload'
 import { seedDemo } from '../src/seed/demo'
@@ -24,10 +33,132 @@ let peakRss = 0
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss))
 const sampler = setInterval(sample, 20)
 
+interface CaseResult {
+  medianMs: number
+  peakRssMb: number
+  pages?: number
+  /** Median CPU time (user + system, all threads) of a run: steadier than wall time on a busy machine. */
+  cpuMedianMs?: number
+  typstMedianMs?: number
+  typstCpuMedianMs?: number
+  /** Our median over Typst's, both from this run. */
+  ratio?: number
+  /** The same for CPU time. */
+  cpuRatio?: number
+}
+
+/** Median time and peak RSS (from the case's start) of `run`, after one warm-up. */
+async function measure(runs: number, run: (i: number) => Promise<number | void>): Promise<{ medianMs: number; peakRssMb: number; pages?: number; cpuMedianMs: number }> {
+  (globalThis as { gc?: () => void }).gc?.()
+  peakRss = process.memoryUsage().rss
+  let pages: number | undefined
+  await run(-1)
+  const times: number[] = []
+  const cpu: number[] = []
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now()
+    const cpuStart = process.cpuUsage()
+    pages = (await run(i)) ?? pages
+    const used = process.cpuUsage(cpuStart)
+    times.push(performance.now() - started)
+    cpu.push((used.user + used.system) / 1000)
+    sample()
+  }
+  return { medianMs: Math.round(median(times)), peakRssMb: mb(peakRss), pages, cpuMedianMs: Math.round(median(cpu)) }
+}
+
+/** Wall time (median) and peak RSS of a whole command, each run a fresh process. */
+function command(runs: number, argv: string[], env: NodeJS.ProcessEnv): { medianMs: number; peakRssMb: number } {
+  const times: number[] = []
+  let peak = 0
+  for (let i = 0; i < runs; i += 1) {
+    // GNU time: elapsed seconds and the peak RSS (KiB) of the largest process it waited for.
+    const out = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', ...argv], { env, encoding: 'utf8' })
+    const line = out.stderr.split('\n').find((l) => l.startsWith('BENCH '))
+    if (out.status !== 0 || !line) throw new Error(`${argv.join(' ')} failed (${out.status}):\n${out.stderr.slice(-2000)}`)
+    const [, seconds, kib] = line.split(' ')
+    times.push(Number(seconds) * 1000)
+    peak = Math.max(peak, Number(kib) * 1024)
+  }
+  return { medianMs: Math.round(median(times)), peakRssMb: mb(peak) }
+}
+
+/** The model with its chronology grown to `count` entries, in the bench's own words. */
+function withEntries(model: IssueModel, count: number): IssueModel {
+  return {
+    ...model,
+    sections: model.sections.map((s) => {
+      if (s.kind !== 'chronology') return s
+      const entries = [...s.chronology.entries]
+      for (let i = entries.length; i < count; i += 1) {
+        const date = `2024-0${4 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')}`
+        entries.push({
+          id: `bench-${i}`,
+          startDate: date,
+          endDate: date,
+          orderInDay: 10 + i,
+          countries: [],
+          paragraphs: [
+            `Benchmark entry ${i}: officials of the Republic of Korea and an ASEAN member state met to review cooperation in trade, energy and education, and agreed to meet again before the end of the year.`,
+          ],
+        })
+      }
+      entries.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.orderInDay - b.orderInDay)
+      return { ...s, chronology: { ...s.chronology, entries } }
+    }),
+  }
+}
+
+/** The model with the chronology's middle entry reworded (same length each revision: a typo fix). */
+function withChangedEntry(model: IssueModel, revision: number): IssueModel {
+  return {
+    ...model,
+    sections: model.sections.map((s) => {
+      if (s.kind !== 'chronology') return s
+      const entries = [...s.chronology.entries]
+      const middle = Math.floor(entries.length / 2)
+      entries[middle] = { ...entries[middle], paragraphs: [`Edited entry, revision ${String(revision + 1).padStart(3, '0')}: the meeting was moved to the following week.`] }
+      return { ...s, chronology: { ...s.chronology, entries } }
+    }),
+  }
+}
+
 async function main() {
   const t = await openScratchPayload()
   const { payload } = t
   await quietStdout(() => seedDemo(payload))
+  const typstDir = process.env.TYPST_TS_DIR
+  const typstBench = typstDir ? await import('./typst') : undefined
+  const typst = typstDir && typstBench ? typstBench.typstRenderer(typstDir) : undefined
+  const cases: Record<string, CaseResult> = {}
+  const against = async (name: string, ours: CaseResult, model: (i: number) => IssueModel, runs: number, cache = false) => {
+    if (typst) {
+      const theirs = await measure(runs, async (i) => void typst(model(i), { cache }))
+      ours.typstMedianMs = theirs.medianMs
+      ours.ratio = Math.round((ours.medianMs / theirs.medianMs) * 100) / 100
+      ours.typstCpuMedianMs = theirs.cpuMedianMs
+      if (ours.cpuMedianMs) ours.cpuRatio = Math.round((ours.cpuMedianMs / theirs.cpuMedianMs) * 100) / 100
+    }
+    cases[name] = ours
+  }
+
+  // Whole command from cold, on the seeded demo (before the bench grows its chronology).
+  const root = path.resolve(import.meta.dirname, '..')
+  const coldDir = fs.mkdtempSync(path.join(t.dir, 'cold-'))
+  const env = { ...process.env, NODE_OPTIONS: '--no-deprecation' }
+  const coldCommand: CaseResult = command(
+    3,
+    [path.join(root, 'node_modules/.bin/tsx'), path.join(root, 'src/cli/index.ts'), 'export-pdf', 'demo', '--force', '--out', path.join(coldDir, 'demo.pdf')],
+    env,
+  )
+  const demoModel = (await assembleIssue(payload, 'demo', { draft: true })).model
+  if (typstDir && typstBench) {
+    const script = typstBench.writeColdScript(typstDir, demoModel, coldDir)
+    const theirs = command(3, [process.execPath, script], env)
+    coldCommand.typstMedianMs = theirs.medianMs
+    coldCommand.ratio = Math.round((coldCommand.medianMs / theirs.medianMs) * 100) / 100
+  }
+  cases.coldCommand = coldCommand
 
   /** Assemble + render. Without the part cache every section is laid out anew. */
   async function exportOnce(slug: string, cache = true): Promise<{ ms: number; pages: number }> {
@@ -95,6 +226,20 @@ async function main() {
     largePages = run.pages
   }
 
+  // Warm renders on one assembled model (render only, as Typst is measured).
+  await against('demo', await measure(RUNS, async () => (await renderIssuePdf(demoModel, { cache: false })).pageCount), () => demoModel, RUNS)
+  const model400 = withEntries(demoModel, 400)
+  await against('entries400', await measure(5, async () => (await renderIssuePdf(model400, { cache: false })).pageCount), () => model400, 5)
+  const model800 = withEntries(demoModel, 800)
+  await against('entries800', await measure(5, async () => (await renderIssuePdf(model800, { cache: false })).pageCount), () => model800, 5)
+  await against(
+    'changed400',
+    await measure(RUNS, async (i) => (await renderIssuePdf(withChangedEntry(model400, i), { cache: true })).pageCount),
+    (i) => withChangedEntry(model400, i),
+    RUNS,
+    true,
+  )
+
   clearInterval(sampler)
   const result = {
     demo: {
@@ -107,6 +252,9 @@ async function main() {
     large: { entries: 400, pages: largePages, warmMedianMs: Math.round(median(large)) },
     incremental: { warmMedianMs: Math.round(median(incremental)) },
     leak: { rssAfter2Mb: mb(rssAfter2), rssAfter20Mb: mb(rssAfter20), gcExposed: Boolean(gc) },
+    cases,
+    /** Cost in entries: 800 over 400 (linear is 2). */
+    growth800over400: Math.round((cases.entries800.medianMs / cases.entries400.medianMs) * 100) / 100,
   }
   console.log(JSON.stringify(result))
   await t.close()

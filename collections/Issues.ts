@@ -2,6 +2,7 @@ import type { Block, CollectionConfig } from 'payload'
 
 import { canEditContentOrLayout } from '../src/access/canEditContentOrLayout'
 import { canImportChronology } from '../src/access/canImportChronology'
+import { canProof } from '../src/access/canProof'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { publishedOrStaff } from '../src/access/publishedOrStaff'
 import { dayDateField } from '../src/fields/dayDate'
@@ -11,6 +12,7 @@ import { publicationKindField } from '../src/fields/publicationKind'
 import { slugField } from '../src/fields/slug'
 import { importChronologyEndpoint } from '../src/api/importChronology'
 import { issueNewsletterEndpoints } from '../src/api/issueNewsletter'
+import { proofEndpoint, proofPdfEndpoint } from '../src/api/proof'
 import { draftsWithScheduledPublish, publishingHooks } from './shared'
 
 const sectionTitle = (defaultValue: string) => ({
@@ -85,6 +87,12 @@ export const Issues: CollectionConfig = {
             path: '/print',
             tab: { label: 'Print PDF', href: '/print', order: 140 },
           },
+          // The pages as they will print, from the latest drafts, set again after each save.
+          proof: {
+            Component: '/admin/ProofView#ProofView',
+            path: '/proof',
+            tab: { label: 'Proof', href: '/proof', order: 145, condition: ({ req }) => canProof(req.user) },
+          },
           // Paste or upload the compiler's chronology, preview it, import it.
           importChronology: {
             Component: '/admin/ImportChronologyView#ImportChronologyView',
@@ -108,7 +116,7 @@ export const Issues: CollectionConfig = {
   },
   versions: draftsWithScheduledPublish,
   hooks: publishingHooks,
-  endpoints: [...issueNewsletterEndpoints, importChronologyEndpoint],
+  endpoints: [...issueNewsletterEndpoints, importChronologyEndpoint, proofEndpoint, proofPdfEndpoint],
   defaultSort: '-publicationDate',
   fields: withLayoutFields(
     [

@@ -12,6 +12,8 @@
  *    subscribers: the panel, the ledger and the sink agree.
  * 5. A reader opens the web edition and unsubscribes in one click from the campaign's email.
  * 6. Each role tries one thing it must not do and is refused.
+ * 7. The production editor watches the Proof tab while an essay is saved: the proof is set
+ *    again and opens at the page where the essay starts, which shows the new text.
  *
  * Screenshots: test-results/screenshots/day-*.png.
  */
@@ -22,6 +24,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoUsers } from '@/seed/demoContent'
+import { pdftotext } from '../unit/pdf/pdfTools'
 import { apiFrom, artifactPath, exportFromPrintTab, launchBrowser, loginAs, postOneClickUnsubscribe } from '../support/browser'
 import { FAST_CAMPAIGN_ENV, spawnCli, spawnWorker, until, type WorkerProcess } from '../support/campaign'
 import { startNextDev, type NextServer } from '../support/nextServer'
@@ -570,5 +573,54 @@ describe('the editorial day', () => {
     expect(anonymousList.docs).toHaveLength(0)
     expect([403, 404]).toContain((await fetch(`${server.url}/api/essays/${draftId}?draft=true&depth=0`)).status)
     expect(await (await fetch(`${server.url}/issues/demo`)).text()).not.toContain('Next quarter, a draft')
+  }, 600_000)
+
+  it('7. the production editor watches the Proof tab while an essay of the issue is saved', async () => {
+    // Independent of the steps before: the first essay of the demo issue, saved by the editor
+    // through the API with a token (the browser's cookies stay the production editor's).
+    const session = (await (
+      await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: user('editor').email, password: user('editor').password }),
+      })
+    ).json()) as { token: string }
+    const asEditor = { Authorization: `JWT ${session.token}`, 'Content-Type': 'application/json' }
+    const draftIssue = (await (await fetch(`${server.url}/api/issues/${issueId}?draft=true&depth=0`, { headers: asEditor })).json()) as IssueDoc
+    const firstEssay = draftIssue.sections.find((s) => s.blockType === 'essaysSection')!.essays![0]
+    const essay = (await (await fetch(`${server.url}/api/essays/${firstEssay}?draft=true&depth=0`, { headers: asEditor })).json()) as EssayDoc
+
+    // The assistant does not see the tab, and the API refuses the proof.
+    let page = await loginAs(browser.context, server.url, user('editorialAssistant'))
+    expect((await api<{ message: string }>(page, `/api/issues/${issueId}/proof`)).status).toBe(403)
+    await page.close()
+
+    page = await login('productionEditor')
+    await page.goto(`${server.url}/admin/collections/issues/${issueId}/proof`)
+    const status = page.getByTestId('proof-status')
+    await page.getByTestId('proof-frame').waitFor({ timeout: 240_000 })
+    const before = await status.getAttribute('data-hash')
+
+    const standfirst = `Proofed live: ${new Date().toISOString().slice(11, 19)}, the standfirst of ${essay.title} as the editor saved it.`
+    const saved = await fetch(`${server.url}/api/essays/${firstEssay}?draft=true&depth=0`, { method: 'PATCH', headers: asEditor, body: JSON.stringify({ standfirst }) })
+    expect(saved.status).toBe(200)
+    const savedAt = Date.now()
+    await page.getByTestId('proof-changed').filter({ hasText: essay.title }).waitFor({ timeout: 120_000 })
+    const shownAfterMs = Date.now() - savedAt
+    expect(await status.getAttribute('data-hash')).not.toBe(before)
+    const shown = Number(await status.getAttribute('data-page'))
+    const src = (await page.getByTestId('proof-frame').getAttribute('src')) ?? ''
+    expect(src).toContain(`#page=${shown}`)
+    // The PDF the frame shows, read as a reader would: the new text is on that page.
+    const bytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url, { credentials: 'include' })).arrayBuffer())), src.split('#')[0])
+    const file = path.join(server.dir, 'proof.pdf')
+    fs.writeFileSync(file, Buffer.from(bytes))
+    expect(pdftotext(file, shown).replace(/\s+/g, ' ')).toContain(standfirst.slice(0, 40))
+    expect(pdftotext(file).replace(/\s+/g, ' ')).toContain('PROOF')
+    console.log(`Proof: shown ${shownAfterMs} ms after the save, ${await status.innerText()}`)
+    // The viewer draws the page a moment after the frame loads.
+    await page.waitForTimeout(3_000)
+    await page.screenshot({ path: artifactPath('day-7-proof.png') })
+    await page.close()
   }, 600_000)
 })

@@ -92,7 +92,63 @@ function minimumFragments(parts: string[]): string[] {
   return out
 }
 
+/** What textkit reads of fontkit's GlyphRun; the rest of it is carried over as it is. */
+interface GlyphRun {
+  glyphs: unknown[]
+  positions: object[]
+}
+type LayoutFn = (this: object, text: unknown, features?: unknown, script?: unknown, language?: unknown, direction?: unknown) => GlyphRun
+
+/** Shaped runs by font and by direction, features and text. Bounded per font. */
+const shaped = new WeakMap<object, Map<string, GlyphRun>>()
+const MAX_SHAPED_PER_FONT = 20_000
+let shapingShared = false
+
+const copyOf = <T extends object>(value: T): T => Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as T, value)
+
+/**
+ * Shapes each string once per font, across renders: fontkit lays a string out anew on every
+ * call, and react-pdf asks for the same paragraphs again and again (each render, each pass of
+ * the contents, each try at balancing the last columns). The run is copied on the way out,
+ * as react-pdf keeps and changes the arrays it is given. Shaping depends only on the font,
+ * the text, the features and the direction, all in the key.
+ */
+async function shareShaping(): Promise<void> {
+  if (shapingShared) return
+  shapingShared = true
+  // The fontkit class react-pdf loads its fonts with, found from one loaded font.
+  const source = Font.getFont({ fontFamily: FAMILY.serif, fontWeight: 400, fontStyle: 'normal' })
+  await source.load()
+  const font = source.data as unknown as object | null
+  const prototype = font ? (Object.getPrototypeOf(font) as { layout?: LayoutFn } | null) : null
+  const layout = prototype?.layout
+  if (!prototype || typeof layout !== 'function') return
+  prototype.layout = function memoLayout(this: object, text, features, script, language, direction) {
+    // Only the calls textkit makes: a string, script and language detected by fontkit.
+    if (typeof text !== 'string' || script != null || language != null) return layout.call(this, text, features, script, language, direction)
+    let runs = shaped.get(this)
+    if (!runs) shaped.set(this, (runs = new Map()))
+    const key = `${String(direction)}|${features === undefined ? '' : JSON.stringify(features)}|${text}`
+    let run = runs.get(key)
+    if (!run) {
+      run = layout.call(this, text, features, script, language, direction)
+      if (runs.size >= MAX_SHAPED_PER_FONT) runs.clear()
+      runs.set(key, run)
+    }
+    const copy = copyOf(run)
+    copy.glyphs = run.glyphs.slice()
+    copy.positions = run.positions.map(copyOf)
+    return copy
+  }
+}
+
 let registered = false
+
+/** Fonts registered and their shaping shared across renders (see shareShaping). */
+export async function prepareFonts(): Promise<void> {
+  registerFonts()
+  await shareShaping()
+}
 
 /** Registers the bulletin's fonts with react-pdf, once per process. */
 export function registerFonts(): void {

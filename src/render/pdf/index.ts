@@ -19,6 +19,7 @@
  */
 import { cloneElement, type ReactElement } from 'react'
 import { pdf, type DocumentProps } from '@react-pdf/renderer'
+import { formatMonthHeading } from '@/chronology/dayCell'
 import { issueLayout, type IssueLayout, type IssueModel, type SectionModel } from '@/issue/model'
 import {
   COLUMN,
@@ -50,7 +51,7 @@ import { balanceTail, flowUnits, type Ending, type RenderTail, type Tail } from 
 import { LruCache, fileStamps, hashOf } from './cache'
 import { compose, loadPart, type Part, type Placement } from './compose'
 import { findUncoveredCharacters, withCoveredCharacters, type UncoveredCharacter } from './coverage'
-import { registerFonts } from './fonts'
+import { prepareFonts } from './fonts'
 import { findHyphenLadders, type HyphenLadder } from './ladders'
 
 export { findUncoveredCharacters, type UncoveredCharacter } from './coverage'
@@ -88,19 +89,38 @@ export interface RenderIssuePdfResult {
   endMatterPages: number
   /** Runs of more than two hyphenated lines, by page of the issue (1-based), for preflight. */
   hyphenLadders: HyphenLadder[]
+  /**
+   * Parts laid out by this render and their pages (the rest came from the cache). A part set
+   * a second time to repeat its continued entries' day cells counts once, its pages twice.
+   */
+  laidOut: { parts: number; pages: number }
 }
 
 /** Bump when a template or the layout changes, so cached parts from before are not reused. */
-const LAYOUT_VERSION = 9
+const LAYOUT_VERSION = 10
 
 // Parsed parts by content hash. Bounded: an editor previewing many issues keeps a few.
-const parts = new LruCache<Part>(40)
+const parts = new LruCache<Part>(160)
 const frames = new LruCache<Uint8Array>(8)
+// Which entries of a flow part went on to another page, by where the part starts and its
+// first and last entries: after a small change the same ones usually do, so the part is set
+// once, with their day cells repeated, and only set again when that guess was wrong.
+const continuedGuesses = new LruCache<ContinuedEntries>(160)
 
 /** Drops every cached part (tests; or after templates change in a dev server). */
 export function clearPdfCache(): void {
   parts.clear()
   frames.clear()
+  continuedGuesses.clear()
+}
+
+const sameEntries = (a: ContinuedEntries, b: ContinuedEntries): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([id, page]) => b[id] === page)
+
+/** The flow part's chronology entries, first and last (what the guess above is kept by). */
+function entryBounds(sections: readonly FlowSectionRef[]): string[] {
+  const ids = sections.flatMap(({ section }) => (section.kind === 'chronology' ? section.chronology.entries.map((e) => e.id) : []))
+  return ids.length > 0 ? [ids[0], ids[ids.length - 1]] : []
 }
 
 /** What react-pdf hands the Document's onRender after a render to a buffer: its laid-out tree. */
@@ -136,6 +156,8 @@ async function renderPart(
   local: Map<string, Promise<Part>>,
   element: () => ReactElement<DocumentProps>,
   labels: ReadonlyMap<string, string>,
+  laidOut: RenderIssuePdfResult['laidOut'],
+  settingAgain: boolean,
 ): Promise<Part> {
   const mine = local.get(key)
   if (mine) return mine
@@ -144,6 +166,8 @@ async function renderPart(
     if (hit) return hit
     const { bytes, ladders } = await renderBytes(element(), labels)
     const part: Part = { ...(await loadPart(bytes)), ladders }
+    if (!settingAgain) laidOut.parts++
+    laidOut.pages += part.pageCount
     if (useCache) parts.set(key, part)
     return part
   })()
@@ -253,7 +277,56 @@ type PlacedRun =
       shareTop?: number
       /** Whether its first page holds anything (else the sections start on a new page). */
       shares: boolean
+      /**
+       * The rest of a long chronology, part by part: each starts on the last page of the part
+       * before, `offsetTop` below the top margin, where that part ended.
+       */
+      next: Array<{ part: Part; offsetTop: number }>
     }
+
+/**
+ * Entries of a chronology part. A long chronology laid out as one document costs more than in
+ * proportion to its length (react-pdf paginates the whole tree again for every page), and one
+ * changed entry would set it all again: it is set in parts of about a page, each cached by
+ * its entries and the point where it starts, the end of the part before.
+ */
+const CHRONOLOGY_PART = 24
+/** Named destination where a part ends (not carried into the finished file). */
+const END_MARKER = 'bp-part-end'
+
+/** A flow run's sections in parts: the one long chronology split at entries (see CHRONOLOGY_PART). */
+function chronologyParts(sections: readonly FlowSectionRef[]): FlowSectionRef[][] {
+  const at = sections.findIndex((s) => s.section.kind === 'chronology' && s.section.chronology.entries.length > CHRONOLOGY_PART * 1.5)
+  const ref = sections[at]
+  if (!ref || ref.section.kind !== 'chronology') return [[...sections]]
+  const { section } = ref
+  // In print order (the template's monthGroups sorts the same way), so the parts follow on.
+  const entries = [...section.chronology.entries].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.orderInDay - b.orderInDay)
+  const count = Math.ceil(entries.length / CHRONOLOGY_PART)
+  const out: FlowSectionRef[][] = []
+  for (let i = 0; i < count; i++) {
+    const slice = entries.slice(i * CHRONOLOGY_PART, (i + 1) * CHRONOLOGY_PART)
+    const previous = i > 0 ? entries[i * CHRONOLOGY_PART - 1] : undefined
+    const piece: FlowSectionRef = {
+      section: { ...section, chronology: { ...section.chronology, entries: slice } },
+      sectionIndex: ref.sectionIndex,
+      part: {
+        head: i === 0,
+        foot: i === count - 1,
+        continuedMonth: previous && formatMonthHeading(previous.startDate) === formatMonthHeading(slice[0].startDate) ? formatMonthHeading(slice[0].startDate) : undefined,
+      },
+    }
+    out.push([...(i === 0 ? sections.slice(0, at) : []), piece, ...(i === count - 1 ? sections.slice(at + 1) : [])])
+  }
+  return out
+}
+
+/** Where a part's content ends on its last page, as space below the top margin. */
+function endOf(part: Part): number {
+  const end = part.dests.get(END_MARKER)
+  if (!end || end.page !== part.pageCount - 1) throw new Error(`A chronology part did not end on its last page (${end?.page} of ${part.pageCount})`)
+  return Math.max(0, PAGE.height - end.y - MARGIN.top)
+}
 
 function layOut(
   sidebar: { part?: Part; pages: number },
@@ -316,6 +389,13 @@ function layOut(
       for (let p = 1; p < run.part.pageCount; p++) place(run.part, p, start + p - 1, 0, 0, 0)
     } else {
       for (let p = 1; p < run.part.pageCount; p++) place(run.part, p, start + p - 1, 0, 0, 0)
+    }
+    if (run.kind !== 'flow') continue
+    for (const { part, offsetTop } of run.next) {
+      // The part's first page goes on the page where the part before ended, its empty top cut off.
+      const last = pages.length - 1
+      place(part, 0, last, 0, 0, MARGIN.top + offsetTop - 1)
+      for (let p = 1; p < part.pageCount; p++) place(part, p, last + p, 0, 0, 0)
     }
   }
   // Text extractors read a column's last lines after the other column when nothing in the
@@ -394,7 +474,7 @@ function frameKey(model: IssueModel) {
 export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfOptions = {}): Promise<RenderIssuePdfResult> {
   const maxPasses = options.maxPasses ?? 3
   const useCache = options.cache ?? true
-  registerFonts()
+  await prepareFonts()
 
   const uncoveredCharacters = findUncoveredCharacters(input)
   const model = withCoveredCharacters(input, uncoveredCharacters)
@@ -404,7 +484,30 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
 
   const local = new Map<string, Promise<Part>>()
   const labels = destinationLabels(contents)
-  const part = (key: object, element: () => ReactElement<DocumentProps>) => renderPart(hashOf({ ...meta, ...key }), useCache, local, element, labels)
+  const laidOut = { parts: 0, pages: 0 }
+  const part = (key: object, element: () => ReactElement<DocumentProps>, settingAgain = false) =>
+    renderPart(hashOf({ ...meta, ...key }), useCache, local, element, labels, laidOut, settingAgain)
+  // Full-width sections, set once; then again if chronology entries go on to another page,
+  // which repeat their day cell there once it is known which ones do.
+  const setFlow = async (sections: FlowSectionRef[], files: readonly string[], offsetTop: number, end: boolean): Promise<Part> => {
+    const endMarker = end ? END_MARKER : undefined
+    const set = (continued: ContinuedEntries | undefined, settingAgain: boolean) =>
+      part(
+        { kind: 'flow', sections, files, offsetTop, end, continued },
+        () => FlowSectionsDocument({ model, sections, offsetTop, endMarker, continued }),
+        settingAgain,
+      )
+    const guessKey = hashOf({ v: LAYOUT_VERSION, offsetTop, end, bounds: entryBounds(sections), kinds: sections.map((s) => s.sectionIndex) })
+    const guess = useCache ? continuedGuesses.get(guessKey) : undefined
+    if (guess) {
+      const guessed = await set(Object.keys(guess).length > 0 ? guess : undefined, false)
+      if (sameEntries(continuedEntries(guessed, sections), guess)) return guessed
+    }
+    const plain = await set(undefined, guess !== undefined)
+    const continued = continuedEntries(plain, sections)
+    if (useCache) continuedGuesses.set(guessKey, continued)
+    return Object.keys(continued).length === 0 ? plain : set(continued, true)
+  }
 
   // Essays in columns, set (or reused) once: they do not depend on the table of contents.
   // How their last page ends does, for the essays beside the front matter (it decides which
@@ -449,20 +552,17 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
       const top = before?.bottom !== undefined && !run.newPage ? MARGIN.top + before.bottom + SHARE_GAP : undefined
       const shareTop = top !== undefined && PAGE.height - MARGIN.bottom - top >= MIN_SHARE ? top : undefined
       const offsetTop = shareTop === undefined ? 0 : shareTop - MARGIN.top
-      const first = await part({ kind: 'flow', sections: run.sections, files, offsetTop }, () =>
-        FlowSectionsDocument({ model, sections: run.sections, offsetTop }),
-      )
-      // Chronology entries that go on to the next page repeat their day cell there: set again
-      // once it is known which ones do.
-      const continued = continuedEntries(first, run.sections)
-      const flow =
-        Object.keys(continued).length === 0
-          ? first
-          : await part({ kind: 'flow', sections: run.sections, files, offsetTop, continued }, () =>
-              FlowSectionsDocument({ model, sections: run.sections, offsetTop, continued }),
-            )
+      const [first, ...rest] = chronologyParts(run.sections)
+      const flow = await setFlow(first, files, offsetTop, rest.length > 0)
       const shares = shareTop !== undefined && flow.dests.get(sectionDest(run.sections[0].sectionIndex))?.page === 0
-      placed.push({ kind: 'flow', part: flow, shareTop, shares })
+      const next: Array<{ part: Part; offsetTop: number }> = []
+      let previous = flow
+      for (const [i, sections] of rest.entries()) {
+        const top = endOf(previous)
+        previous = await setFlow(sections, files, top, i < rest.length - 1)
+        next.push({ part: previous, offsetTop: top })
+      }
+      placed.push({ kind: 'flow', part: flow, shareTop, shares, next })
       before = undefined
     }
     return layOut({ part: sidebar, pages: k }, front && frontEnding ? { part: front.part, ending: frontEnding } : undefined, placed)
@@ -538,7 +638,7 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
     page: numbers[i],
     group: item.group,
   }))
-  return { pdf: bytes, pageCount, endMatterPages, toc, passes, uncoveredCharacters, hyphenLadders: placedLadders(layout) }
+  return { pdf: bytes, pageCount, endMatterPages, toc, passes, uncoveredCharacters, hyphenLadders: placedLadders(layout), laidOut }
 }
 
 /** Destinations and bookmarks of the finished issue, in reading order. */

@@ -117,6 +117,8 @@ function Entry({ entry, continuedFrom }: { entry: ChronologyEntryModel; continue
         />
       )}
       <View style={styles.event}>
+        {/* A render prop carries no destination: the start marker goes with the first line. */}
+        {continuedFrom !== undefined && !whole ? <View style={styles.presence} id={entryStartDest(entry.id)} /> : null}
         {entry.paragraphs.map((text, i) => (
           // No entry leaves a single line alone at the top or bottom of a page.
           <Text key={i} style={styles.eventText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
@@ -161,23 +163,37 @@ function monthPresence(group: { entries: ChronologyEntryModel[] } | undefined): 
   return 30 + (lines <= KEEP_WHOLE_LINES ? lines * 12.4 + 9 : 60)
 }
 
+/**
+ * Set when the renderer sets a long chronology in parts (src/render/pdf): whether this part
+ * holds the chronology's head and its foot, and the month the part before ended in.
+ */
+export interface ChronologyPart {
+  head: boolean
+  foot: boolean
+  continuedMonth?: string
+}
+
 export function Chronology({
   section,
   sectionIndex,
   continued = {},
+  part,
 }: {
   section: Extract<FlowSection, { kind: 'chronology' }>
   sectionIndex: number
   continued?: ContinuedEntries
+  part?: ChronologyPart
 }) {
   const { chronology } = section
   const groups = monthGroups(chronology.entries)
+  const head = part?.head ?? true
+  const foot = part?.foot ?? true
   // No wrapping view (see Forthcoming): its first child moving to the next page would take
   // the whole chronology with it, leaving the rest of the page empty.
   return (
     <>
       {/* Section title and chronology title in one piece, with room for what follows. */}
-      <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
+      {head ? <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
         <SectionHead title={section.title} sectionIndex={sectionIndex} />
         <View id={itemDest(sectionIndex, 0)}>
           <Text style={styles.chronoTitle}>{printable(chronology.title)}</Text>
@@ -189,8 +205,8 @@ export function Chronology({
             <Text style={styles.chronoAffiliation}>{printable(chronology.compilerAffiliation)}</Text>
           ) : null}
         </View>
-      </View>
-      {chronology.intro.length > 0 ? (
+      </View> : null}
+      {head && chronology.intro.length > 0 ? (
         <View style={styles.chronoIntro}>
           {chronology.intro.map((text, i) => (
             <Text key={i} style={styles.paragraph} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
@@ -199,14 +215,18 @@ export function Chronology({
           ))}
         </View>
       ) : null}
-      {groups.map((group) => {
+      {groups.map((group, i) => {
         const [first, ...rest] = group.entries
         // A month heading never ends a page: it is bound to its first entry (when that entry
         // is of a size that can always move whole), or else asks for room ahead of it.
         const bind = roughLines(first) <= KEEP_WHOLE_LINES
+        // A part of the chronology that goes on with the month the part before ended in.
+        const goesOn = i === 0 && part?.continuedMonth === group.heading
         return (
           <View key={group.heading}>
-            {bind ? (
+            {goesOn ? (
+              <Entry entry={first} continuedFrom={continued[first.id]} />
+            ) : bind ? (
               <View wrap={false}>
                 <Text style={styles.month}>{group.heading.toUpperCase()}</Text>
                 <Entry entry={first} continuedFrom={continued[first.id]} />
@@ -225,7 +245,7 @@ export function Chronology({
           </View>
         )
       })}
-      {chronology.sourcesNote.length > 0 ? (
+      {foot && chronology.sourcesNote.length > 0 ? (
         <View style={styles.sources}>
           {chronology.sourcesNote.map((text, i) => (
             <Text key={i} style={styles.sourcesText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
@@ -234,7 +254,7 @@ export function Chronology({
           ))}
         </View>
       ) : null}
-      <View style={styles.sectionEnd} />
+      {foot ? <View style={styles.sectionEnd} /> : null}
     </>
   )
 }

@@ -2,7 +2,7 @@ import { Document, Page, StyleSheet, View } from '@react-pdf/renderer'
 import type { IssueModel } from '@/issue/model'
 import { documentProps } from '../meta'
 import { COLOR, MARGIN, PAGE, SERIF } from '../theme'
-import { Chronology, type ContinuedEntries } from './Chronology'
+import { Chronology, type ChronologyPart, type ContinuedEntries } from './Chronology'
 import { Highlights } from './Highlights'
 import { Publications } from './Publications'
 import type { FlowSection } from './common'
@@ -21,9 +21,11 @@ const styles = StyleSheet.create({
 export interface FlowSectionRef {
   section: FlowSection
   sectionIndex: number
+  /** A part of a long chronology (see ChronologyPart). */
+  part?: ChronologyPart
 }
 
-function FlowSectionView({ section, sectionIndex, continued }: FlowSectionRef & { continued?: ContinuedEntries }) {
+function FlowSectionView({ section, sectionIndex, continued, part }: FlowSectionRef & { continued?: ContinuedEntries }) {
   switch (section.kind) {
     case 'highlights':
       return <Highlights section={section} sectionIndex={sectionIndex} />
@@ -31,7 +33,7 @@ function FlowSectionView({ section, sectionIndex, continued }: FlowSectionRef & 
     case 'recent':
       return <Publications section={section} sectionIndex={sectionIndex} />
     case 'chronology':
-      return <Chronology section={section} sectionIndex={sectionIndex} continued={continued} />
+      return <Chronology section={section} sectionIndex={sectionIndex} continued={continued} part={part} />
   }
 }
 
@@ -45,10 +47,13 @@ export function FlowSectionsDocument({
   sections,
   offsetTop = 0,
   continued,
+  endMarker,
 }: {
   model: IssueModel
   sections: readonly FlowSectionRef[]
   offsetTop?: number
+  /** A named destination where the sections end, for the renderer to set the next part below. */
+  endMarker?: string
   /** Chronology entries that go on to another page (read from a first rendering without it). */
   continued?: ContinuedEntries
 }) {
@@ -59,6 +64,7 @@ export function FlowSectionsDocument({
         {sections.map((ref) => (
           <FlowSectionView key={ref.sectionIndex} {...ref} continued={continued} />
         ))}
+        {endMarker ? <View id={endMarker} /> : null}
       </Page>
     </Document>
   )

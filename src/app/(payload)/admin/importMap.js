@@ -2,6 +2,7 @@ import { ImportChronologyLink as ImportChronologyLink_d50460d37e9519ba5a370cb672
 import { IssueDashboardView as IssueDashboardView_eb584b9cc4f96b6d875051696caf6032 } from '../../../admin/IssueDashboardView'
 import { NewsletterView as NewsletterView_4c490a88253c88569b373b9674edec7c } from '../../../admin/NewsletterView'
 import { PrintView as PrintView_bcf02e72c650ab39c7661832498e16d7 } from '../../../admin/PrintView'
+import { ProofView as ProofView_aa0de521d334b7e68ebd5424f4827940 } from '../../../admin/ProofView'
 import { ImportChronologyView as ImportChronologyView_425d13d47c012d2baa4b1188559473df } from '../../../admin/ImportChronologyView'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -38,6 +39,7 @@ export const importMap = {
   "/admin/IssueDashboardView#IssueDashboardView": IssueDashboardView_eb584b9cc4f96b6d875051696caf6032,
   "/admin/NewsletterView#NewsletterView": NewsletterView_4c490a88253c88569b373b9674edec7c,
   "/admin/PrintView#PrintView": PrintView_bcf02e72c650ab39c7661832498e16d7,
+  "/admin/ProofView#ProofView": ProofView_aa0de521d334b7e68ebd5424f4827940,
   "/admin/ImportChronologyView#ImportChronologyView": ImportChronologyView_425d13d47c012d2baa4b1188559473df,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
