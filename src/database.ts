@@ -65,20 +65,27 @@ interface PushingAdapter {
  */
 export function pushOnlyWhenChanged(base: DatabaseAdapterObj, file: string): DatabaseAdapterObj {
   const mark = `${file}.schema`
+  return aroundConnect(base, async (adapter, connect) => {
+    const pushing = adapter as unknown as PushingAdapter
+    const willPush = pushing.push !== false && process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true'
+    const hash = createHash('sha256').update(JSON.stringify(pushing.rawTables ?? null)).digest('hex')
+    const unchanged = willPush && fs.existsSync(file) && fs.existsSync(mark) && fs.readFileSync(mark, 'utf8') === hash
+    if (unchanged) pushing.push = false
+    await connect()
+    if (willPush && !unchanged) fs.writeFileSync(mark, hash)
+  })
+}
+
+type Adapter = ReturnType<DatabaseAdapterObj['init']>
+
+/** The adapter with `around` in place of its connect, which `around` calls when it is ready. */
+function aroundConnect(base: DatabaseAdapterObj, around: (adapter: Adapter, connect: () => Promise<void>) => Promise<void>): DatabaseAdapterObj {
   return {
     ...base,
     init: (args) => {
       const adapter = base.init(args)
       const connect = adapter.connect
-      adapter.connect = async (options) => {
-        const pushing = adapter as unknown as PushingAdapter
-        const willPush = pushing.push !== false && process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true'
-        const hash = createHash('sha256').update(JSON.stringify(pushing.rawTables ?? null)).digest('hex')
-        const unchanged = willPush && fs.existsSync(file) && fs.existsSync(mark) && fs.readFileSync(mark, 'utf8') === hash
-        if (unchanged) pushing.push = false
-        await connect?.call(adapter, options)
-        if (willPush && !unchanged) fs.writeFileSync(mark, hash)
-      }
+      adapter.connect = (options) => around(adapter, async () => void (await connect?.call(adapter, options)))
       return adapter
     },
   }
@@ -139,16 +146,8 @@ function mongoAdapter(url: string, timeoutMs: number): DatabaseAdapterObj {
     migrationDir: path.resolve(process.cwd(), 'src/migrations/mongodb'),
     prodMigrations: mongoMigrations,
   })
-  return {
-    ...base,
-    init: (args) => {
-      const adapter = base.init(args)
-      const connect = adapter.connect
-      adapter.connect = async (options) => {
-        await assertMongoReachable(url, timeoutMs)
-        await connect?.call(adapter, options)
-      }
-      return adapter
-    },
-  }
+  return aroundConnect(base, async (_adapter, connect) => {
+    await assertMongoReachable(url, timeoutMs)
+    await connect()
+  })
 }

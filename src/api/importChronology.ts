@@ -2,6 +2,7 @@ import { addDataAndFileToRequest, APIError, type Endpoint } from 'payload'
 
 import { assertImportSize, ChronologyImportError, importChronology, type ChronologyImportSource } from '../chronology/import'
 import { CHRONOLOGY_MAX_REQUEST_BYTES, requestSizeProblem } from '../chronology/limits'
+import { issueOfRoute, routeId } from './routeIssue'
 import { answering, ServiceError, signedIn } from './errors'
 
 interface Body {
@@ -23,8 +24,7 @@ export const importChronologyEndpoint: Endpoint = {
   method: 'post',
   handler: answering(async (req) => {
     const user = signedIn(req, 'Log in as a member of the editorial committee to import a chronology.')
-    const id = req.routeParams?.id
-    if (typeof id !== 'string' && typeof id !== 'number') throw new ServiceError('not-found', 404, 'No such issue.')
+    const id = routeId(req)
     const declared = Number(req.headers.get('content-length') ?? NaN)
     if (declared > CHRONOLOGY_MAX_REQUEST_BYTES) throw new ChronologyImportError(requestSizeProblem(declared), 413)
     try {
@@ -45,17 +45,7 @@ export const importChronologyEndpoint: Endpoint = {
     assertImportSize(source)
     const excludeLines = Array.isArray(body.excludeLines) ? body.excludeLines.filter((n): n is number => Number.isInteger(n)) : []
 
-    const { docs } = await req.payload.find({
-      collection: 'issues',
-      where: { id: { equals: id } },
-      draft: true,
-      depth: 0,
-      limit: 1,
-      overrideAccess: false,
-      user,
-    })
-    const issue = docs[0]
-    if (!issue) throw new ServiceError('not-found', 404, 'No such issue.')
+    const issue = await issueOfRoute(req, id)
     try {
       const report = await importChronology(req.payload, {
         issueSlug: issue.slug,

@@ -1,27 +1,10 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { canAccessAdmin } from '../access/canAccessAdmin'
 import { messageToEml } from '../mail/send'
 import { previewIssueEmail, sendTestEmail } from '../delivery/testSend'
-import type { Issue } from '../payload-types'
 import { answering, ServiceError, signedIn } from './errors'
-
-/** The issue named in the URL, read with the caller's own rights (drafts for the committee). */
-async function issueOf(req: PayloadRequest): Promise<Issue> {
-  const id = req.routeParams?.id
-  if (typeof id !== 'string' && typeof id !== 'number') throw new ServiceError('not-found', 404, 'No such issue.')
-  const { docs } = await req.payload.find({
-    collection: 'issues',
-    where: { id: { equals: id } },
-    draft: true,
-    depth: 0,
-    limit: 1,
-    overrideAccess: false,
-    user: req.user,
-  })
-  if (!docs[0]) throw new ServiceError('not-found', 404, 'No such issue.')
-  return docs[0]
-}
+import { issueOfRoute } from './routeIssue'
 
 /**
  * GET /api/issues/:id/newsletter?format=html|text|eml[&to=address]: the newsletter of the
@@ -33,7 +16,7 @@ export const newsletterPreviewEndpoint: Endpoint = {
   method: 'get',
   handler: answering(async (req) => {
     if (!canAccessAdmin({ req })) throw new ServiceError('not-allowed', 403, 'Sign in as a member of the committee.')
-    const issue = await issueOf(req)
+    const issue = await issueOfRoute(req)
     const { rendered, message } = await previewIssueEmail(req.payload, issue.slug, { to: req.searchParams.get('to'), actor: { user: req.user } })
     const format = req.searchParams.get('format') ?? 'html'
     const common = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'X-Subject': encodeURIComponent(rendered.subject) }
@@ -60,7 +43,7 @@ export const sendTestEndpoint: Endpoint = {
   method: 'post',
   handler: answering(async (req) => {
     const user = signedIn(req)
-    const issue = await issueOf(req)
+    const issue = await issueOfRoute(req)
     let to = ''
     try {
       const body = (await req.json?.()) as { to?: unknown } | undefined

@@ -1,23 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { liveProof, rememberedProof } from '../export/proof'
-import { answering, ServiceError, signedIn } from './errors'
+import { answering, signedIn } from './errors'
+import { issueOfRoute } from './routeIssue'
 
 /** The issue of the URL, with drafts (only the committee gets this far). */
 async function issueOf(req: PayloadRequest): Promise<{ id: string; slug: string }> {
-  const id = req.routeParams?.id
-  if (typeof id !== 'string' && typeof id !== 'number') throw new ServiceError('not-found', 404, 'No such issue.')
-  const { docs } = await req.payload.find({
-    collection: 'issues',
-    where: { id: { equals: id } },
-    draft: true,
-    depth: 0,
-    limit: 1,
-    overrideAccess: false,
-    user: req.user,
-  })
-  const issue = docs[0]
-  if (!issue) throw new ServiceError('not-found', 404, 'No such issue.')
+  const issue = await issueOfRoute(req)
   return { id: String(issue.id), slug: issue.slug }
 }
 

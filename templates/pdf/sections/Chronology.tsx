@@ -1,4 +1,5 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer'
+import type { Style } from '@react-pdf/types'
 import type { ChronologyEntryModel } from '@/issue/model'
 import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
 import { itemDest } from '../contents'
@@ -163,6 +164,20 @@ function monthPresence(group: { entries: ChronologyEntryModel[] } | undefined): 
   return 30 + (lines <= KEEP_WHOLE_LINES ? lines * 12.4 + 9 : 60)
 }
 
+/** The intro or the sources note: justified paragraphs in their box, nothing when there are none. */
+function Paragraphs({ texts, boxStyle, textStyle }: { texts: readonly string[]; boxStyle: Style; textStyle: Style }) {
+  if (texts.length === 0) return null
+  return (
+    <View style={boxStyle}>
+      {texts.map((text, i) => (
+        <Text key={i} style={textStyle} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+          <Breakable text={keepLastWord(text)} />
+        </Text>
+      ))}
+    </View>
+  )
+}
+
 /**
  * Set when the renderer sets a long chronology in parts (src/render/pdf): whether this part
  * holds the chronology's head and its foot, and the month the part before ended in.
@@ -193,28 +208,22 @@ export function Chronology({
   return (
     <>
       {/* Section title and chronology title in one piece, with room for what follows. */}
-      {head ? <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
-        <SectionHead title={section.title} sectionIndex={sectionIndex} />
-        <View id={itemDest(sectionIndex, 0)}>
-          <Text style={styles.chronoTitle}>{printable(chronology.title)}</Text>
-          <Text style={styles.chronoPeriod}>
-            {`${formatMonthHeading(chronology.periodStart)} to ${formatMonthHeading(chronology.periodEnd)}`}
-          </Text>
-          <Text style={styles.chronoCompiler}>{printable(`Compiled by ${chronology.compiler}`)}</Text>
-          {chronology.compilerAffiliation ? (
-            <Text style={styles.chronoAffiliation}>{printable(chronology.compilerAffiliation)}</Text>
-          ) : null}
-        </View>
-      </View> : null}
-      {head && chronology.intro.length > 0 ? (
-        <View style={styles.chronoIntro}>
-          {chronology.intro.map((text, i) => (
-            <Text key={i} style={styles.paragraph} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
-              <Breakable text={keepLastWord(text)} />
+      {head ? (
+        <View wrap={false} minPresenceAhead={chronology.intro.length > 0 ? 40 : monthPresence(groups[0])}>
+          <SectionHead title={section.title} sectionIndex={sectionIndex} />
+          <View id={itemDest(sectionIndex, 0)}>
+            <Text style={styles.chronoTitle}>{printable(chronology.title)}</Text>
+            <Text style={styles.chronoPeriod}>
+              {`${formatMonthHeading(chronology.periodStart)} to ${formatMonthHeading(chronology.periodEnd)}`}
             </Text>
-          ))}
+            <Text style={styles.chronoCompiler}>{printable(`Compiled by ${chronology.compiler}`)}</Text>
+            {chronology.compilerAffiliation ? (
+              <Text style={styles.chronoAffiliation}>{printable(chronology.compilerAffiliation)}</Text>
+            ) : null}
+          </View>
         </View>
       ) : null}
+      {head ? <Paragraphs texts={chronology.intro} boxStyle={styles.chronoIntro} textStyle={styles.paragraph} /> : null}
       {groups.map((group, i) => {
         const [first, ...rest] = group.entries
         // A month heading never ends a page: it is bound to its first entry (when that entry
@@ -245,15 +254,7 @@ export function Chronology({
           </View>
         )
       })}
-      {foot && chronology.sourcesNote.length > 0 ? (
-        <View style={styles.sources}>
-          {chronology.sourcesNote.map((text, i) => (
-            <Text key={i} style={styles.sourcesText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
-              <Breakable text={keepLastWord(text)} />
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      {foot ? <Paragraphs texts={chronology.sourcesNote} boxStyle={styles.sources} textStyle={styles.sourcesText} /> : null}
       {foot ? <View style={styles.sectionEnd} /> : null}
     </>
   )
