@@ -4,25 +4,10 @@ import { Button } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useRef, useState } from 'react'
 
-interface ImportError {
-  line: number
-  message: string
-}
+import type { ImportLineError, ImportSummary } from '../subscribers/import'
 
-type ImportResponse =
-  | {
-      ok: true
-      rows: number
-      addresses: number
-      created: number
-      updated: number
-      unchanged: number
-      keptOptedOut: number
-      status: string
-      duplicatesMerged: Array<{ email: string; lines: number[] }>
-      ignoredColumns: string[]
-    }
-  | { ok: false; errors?: ImportError[]; error?: string }
+// The service's own answer (types only: nothing of the server reaches the browser), or a refusal.
+type ImportResponse = ImportSummary | { ok: false; errors?: ImportLineError[]; error?: string }
 
 /**
  * Above the subscriber list: import a CSV (all or nothing, errors by line) and export the

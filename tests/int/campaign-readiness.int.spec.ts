@@ -1,31 +1,26 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { campaignReadiness } from '@/delivery/campaign'
 import { preflightIssue } from '@/export/preflight'
 import type { Issue } from '@/payload-types'
-import { seedDemo } from '@/seed/demo'
-import { startTestPayload, type TestPayload } from '../support/payload'
+import { useDemoPayload } from '../support/payload'
 
 /**
  * Issue 13: campaign readiness has its own email checks. A character the print fonts lack
  * blocks the print PDF, not the newsletter: the reader's mail client sets it in its own fonts.
  */
 
-let t: TestPayload
 let payload: Payload
 let issue: Issue
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  payload = t.payload
-  await seedDemo(payload)
+useDemoPayload(async (started) => {
+  payload = started
   const essay = (await payload.find({ collection: 'essays', sort: 'id', limit: 1, depth: 0 })).docs[0]
   // A rocket: in no bulletin font (Noto Serif, Noto Sans, Noto Sans KR).
   await payload.update({ collection: 'essays', id: essay.id, data: { title: `${essay.title} 🚀`, _status: 'published' } })
   issue = (await payload.find({ collection: 'issues', where: { slug: { equals: 'demo' } }, depth: 0, limit: 1 })).docs[0]
-}, 120_000)
-afterAll(async () => t?.close())
+})
 
 describe('a character outside the print fonts', () => {
   it('leaves the issue ready for a campaign', async () => {

@@ -4,13 +4,11 @@
  * and store nothing, unless forced.
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { PUBLISHING_QUEUE, queueIssueExport } from '@/jobs/tasks'
-import { seedDemo } from '@/seed/demo'
-import { startTestPayload, type TestPayload } from '../support/payload'
+import { useDemoPayload } from '../support/payload'
 
-let t: TestPayload
 let payload: Payload
 
 const exports = async () => (await payload.find({ collection: 'issue-exports', sort: 'createdAt', depth: 0, overrideAccess: true })).docs
@@ -20,12 +18,9 @@ async function runJob(id: number | string) {
   return payload.findByID({ collection: 'payload-jobs', id, depth: 0, overrideAccess: true })
 }
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  payload = t.payload
-  await seedDemo(payload)
-}, 120_000)
-afterAll(async () => t?.close())
+useDemoPayload((started) => {
+  payload = started
+})
 
 describe('the export job', () => {
   it('exports the proof and stores it with the issue, made by a job', async () => {

@@ -1,9 +1,8 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { exportIssuePdf } from '@/export/exportPdf'
-import { seedDemo } from '@/seed/demo'
-import { startTestPayload, type TestPayload } from '../support/payload'
+import { useDemoPayload } from '../support/payload'
 
 /**
  * Issue 14: an export sets the issue once. Preflight checks the laid-out document the export
@@ -23,15 +22,11 @@ vi.mock('@/render/pdf', async (importOriginal) => {
   }
 })
 
-let t: TestPayload
 let payload: Payload
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  payload = t.payload
-  await seedDemo(payload)
-}, 120_000)
-afterAll(async () => t?.close())
+useDemoPayload((started) => {
+  payload = started
+})
 
 describe('an export renders the issue once', () => {
   it('the proof: one render, checked and stored', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
+import { afterAll, beforeAll } from 'vitest'
 
 import type { User } from '../../src/payload-types'
 
@@ -44,6 +45,22 @@ export async function startTestPayload(options: TestPayloadOptions = {}): Promis
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * The demo issue on its own Payload for the whole test file: started and seeded before its
+ * tests (then `ready` gets the Payload, for the file's own setup), closed after them.
+ */
+export function useDemoPayload(ready: (payload: Payload) => void | Promise<void>): void {
+  let t: TestPayload | undefined
+  beforeAll(async () => {
+    t = await startTestPayload()
+    // Loaded once the environment above is set: the seed reads the config.
+    const { seedDemo } = await import('../../src/seed/demo')
+    await seedDemo(t.payload)
+    await ready(t.payload)
+  }, 120_000)
+  afterAll(async () => t?.close())
 }
 
 /** The password of every member the tests create. */
