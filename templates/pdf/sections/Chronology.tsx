@@ -9,6 +9,9 @@ import { SectionHead, type FlowSection } from './common'
 
 /** The chronology: month headings, entries with their day cells, the sources note. */
 
+/** The day cell's type and box, first or repeated. */
+const DAY_CELL = { width: 84, paddingLeft: 6, paddingRight: 8, fontFamily: SANS, fontWeight: 700, fontSize: 8, color: COLOR.navy } as const
+
 const styles = StyleSheet.create({
   sectionEnd: { height: 0, marginBottom: 22 },
   paragraph: { fontSize: BODY.fontSize, lineHeight: BODY.lineHeight, textAlign: 'justify', marginBottom: 5 },
@@ -41,27 +44,13 @@ const styles = StyleSheet.create({
     // cell with the row and, its lines being fewer than orphans and widows allow, moved them
     // all to the next page beside the tail of the entry.
     alignSelf: 'flex-start',
-    width: 84,
-    paddingLeft: 6,
-    paddingRight: 8,
-    fontFamily: SANS,
-    fontWeight: 700,
-    fontSize: 8,
+    ...DAY_CELL,
     lineHeight: 1.4,
-    color: COLOR.navy,
   },
   // The day cell of an entry that goes on to the next page (see Entry): as tall as the row,
   // so that it goes on to the next page with it, where react-pdf sets it again (a render
   // prop); no lineHeight, which makes react-pdf drop a text set by a render prop.
-  dayRepeated: {
-    width: 84,
-    paddingLeft: 6,
-    paddingRight: 8,
-    fontFamily: SANS,
-    fontWeight: 700,
-    fontSize: 8,
-    color: COLOR.navy,
-  },
+  dayRepeated: DAY_CELL,
   event: { flex: 1 },
   presence: { height: 0 },
   eventText: { fontSize: 8.8, lineHeight: 1.4, textAlign: 'justify', marginBottom: 1.5 },
