@@ -5,7 +5,7 @@
  */
 import type { ParsedMail } from 'mailparser'
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { createSubscribeLimiter } from '@/subscribers/rateLimit'
 import {
@@ -19,26 +19,18 @@ import {
 import { CONFIRM_TOKEN_TTL_MS, signToken, verifyToken } from '@/subscribers/tokens'
 import type { User } from '@/payload-types'
 import { demoSettings } from '@/seed/demoContent'
-import { startTestPayload, type TestPayload } from '../support/payload'
-import { startSmtpSink, type SmtpSink } from '../support/smtpSink'
+import { useMailedPayload } from '../support/payload'
+import type { SmtpSink } from '../support/smtpSink'
 
 const SECRET = 'test-secret-not-for-production-0123456789'
 let sink: SmtpSink
-let t: TestPayload
 let payload: Payload
 /** A fresh limiter per test: the limits themselves have their own test. */
 let limiter = createSubscribeLimiter()
 
-beforeAll(async () => {
-  sink = await startSmtpSink()
-  t = await startTestPayload({ env: { SMTP_URL: sink.url } })
-  payload = t.payload
-  await payload.updateGlobal({ slug: 'publication-settings', data: demoSettings })
-})
-
-afterAll(async () => {
-  await t?.close()
-  await sink?.close()
+useMailedPayload((started) => {
+  payload = started.payload
+  sink = started.sink
 })
 
 beforeEach(() => {

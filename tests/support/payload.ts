@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
 import type { User } from '../../src/payload-types'
+import { startSmtpSink, type SmtpSink } from './smtpSink'
 
 export interface TestPayload {
   payload: Payload
@@ -61,6 +62,26 @@ export function useDemoPayload(ready: (payload: Payload) => void | Promise<void>
     await ready(t.payload)
   }, 120_000)
   afterAll(async () => t?.close())
+}
+
+/**
+ * A Payload that mails over real SMTP to a loopback sink, with the demo's publication
+ * settings (the sender), for the whole test file: `ready` gets both once they have started.
+ */
+export function useMailedPayload(ready: (started: { payload: Payload; sink: SmtpSink }) => void): void {
+  let t: TestPayload | undefined
+  let sink: SmtpSink | undefined
+  beforeAll(async () => {
+    sink = await startSmtpSink()
+    t = await startTestPayload({ env: { SMTP_URL: sink.url } })
+    const { demoSettings } = await import('../../src/seed/demoContent')
+    await t.payload.updateGlobal({ slug: 'publication-settings', data: demoSettings })
+    ready({ payload: t.payload, sink })
+  })
+  afterAll(async () => {
+    await t?.close()
+    await sink?.close()
+  })
 }
 
 /** The password of every member the tests create. */

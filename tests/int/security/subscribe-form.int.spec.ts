@@ -1,11 +1,10 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { createSubscribeLimiter } from '@/subscribers/rateLimit'
 import { findSubscriberByEmail, subscribe } from '@/subscribers'
-import { demoSettings } from '@/seed/demoContent'
-import { startTestPayload, type TestPayload } from '../../support/payload'
-import { startSmtpSink, type SmtpSink } from '../../support/smtpSink'
+import { useMailedPayload } from '../../support/payload'
+import type { SmtpSink } from '../../support/smtpSink'
 
 /**
  * The subscribe form as a stranger uses it: whatever they type as the name, the
@@ -15,19 +14,11 @@ import { startSmtpSink, type SmtpSink } from '../../support/smtpSink'
 const EVIL = 'Your account is locked: visit https://evil.example/login'
 
 let sink: SmtpSink
-let t: TestPayload
 let payload: Payload
 
-beforeAll(async () => {
-  sink = await startSmtpSink()
-  t = await startTestPayload({ env: { SMTP_URL: sink.url } })
-  payload = t.payload
-  await payload.updateGlobal({ slug: 'publication-settings', data: demoSettings })
-})
-
-afterAll(async () => {
-  await t?.close()
-  await sink?.close()
+useMailedPayload((started) => {
+  payload = started.payload
+  sink = started.sink
 })
 
 describe('the confirmation email', () => {
