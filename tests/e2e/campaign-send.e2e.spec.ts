@@ -48,9 +48,19 @@ describe('an editor sends the demo issue from the admin', () => {
   it('creates the campaign, sends it, and watches it finish: panel, ledger and sink agree', async () => {
     const page = await login()
     await page.goto(`${server.url}/admin/collections/campaigns/create`)
-    // The issue: a relationship select; the demo issue is the only one.
-    await page.locator('#field-issue').click()
-    await page.locator('.rs__option', { hasText: 'Korea Bulletin' }).first().click()
+    // The issue: a relationship select; the demo issue is the only one. A click that lands
+    // before the field has hydrated opens no menu (seen once in CI): open it until it shows.
+    const option = page.locator('.rs__option', { hasText: 'Korea Bulletin' }).first()
+    await expect
+      .poll(
+        async () => {
+          if (!(await page.locator('.rs__menu').isVisible())) await page.locator('#field-issue').click()
+          return option.isVisible()
+        },
+        { timeout: 120_000, interval: 1_000 },
+      )
+      .toBe(true)
+    await option.click()
     await page.click('#action-save')
     await page.waitForURL(/\/admin\/collections\/campaigns\/\d+/, { timeout: 120_000 })
     const panel = page.getByTestId('campaign-panel')
