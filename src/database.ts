@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { MongoClient } from 'mongodb'
 import type { DatabaseAdapterObj } from 'payload'
 
 import type { Env } from './env'
@@ -12,9 +9,11 @@ import { migrations as sqliteMigrations } from './migrations/sqlite'
 
 /**
  * The database is whatever DATABASE_URI names: MongoDB in production, embedded SQLite by
- * default. Nothing above payload.config.ts knows which.
+ * default. Nothing above payload.config.ts knows which. Only the adapter in use is loaded:
+ * the other one (MongoDB's driver and Mongoose are some 600 modules) would cost every
+ * command and worker start a few tenths of a second.
  */
-export function databaseAdapter(env: Env): DatabaseAdapterObj {
+export async function databaseAdapter(env: Env): Promise<DatabaseAdapterObj> {
   if (isMongoUri(env.DATABASE_URI)) return mongoAdapter(env.DATABASE_URI, env.MONGODB_CONNECT_TIMEOUT_MS)
   return sqliteDatabase(env)
 }
@@ -27,7 +26,8 @@ export function isMongoUri(uri: string): boolean {
  * The embedded SQLite. `idType: 'uuid'` gives text ids as MongoDB has (tests run the
  * services on it: tests/int/text-ids.int.spec.ts); the bulletin itself uses numbers.
  */
-export function sqliteDatabase(env: Env, options: { idType?: 'uuid' } = {}): DatabaseAdapterObj {
+export async function sqliteDatabase(env: Env, options: { idType?: 'uuid' } = {}): Promise<DatabaseAdapterObj> {
+  const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
   const url = env.DATABASE_URI
   const file = url.startsWith('file:') ? url.slice('file:'.length) : undefined
   if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -113,6 +113,7 @@ export class DatabaseUnreachableError extends Error {
  * a fast, clear error that names the host (never the password) and what to check.
  */
 export async function assertMongoReachable(uri: string, timeoutMs: number): Promise<void> {
+  const { MongoClient } = await import('mongodb')
   const client = new MongoClient(uri, {
     serverSelectionTimeoutMS: timeoutMs,
     connectTimeoutMS: timeoutMs,
@@ -139,7 +140,8 @@ function stripCredentials(message: string, uri: string): string {
   return password ? cleaned.split(password).join('***') : cleaned
 }
 
-function mongoAdapter(url: string, timeoutMs: number): DatabaseAdapterObj {
+async function mongoAdapter(url: string, timeoutMs: number): Promise<DatabaseAdapterObj> {
+  const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
   const base = mongooseAdapter({
     url,
     connectOptions: { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs },

@@ -5,7 +5,6 @@
  * numbers count its paragraphs (table rows count as one) and diagnostics say "paragraph".
  * Never rejects: an unreadable file comes back with an error in `errors`.
  */
-import mammoth from 'mammoth'
 import { cleanLine, flatten, splitTableRow, WINDOWS_1252 } from './cleanText'
 import { splitLines, type ChronologyFormat, type ChronologySource, type Diagnostic, type SourceLine } from './parse'
 import { readMonthHeading } from './readDayCell'
@@ -271,6 +270,8 @@ export function csvSource(text: string): ChronologySource {
 
 async function docxSource(bytes: Uint8Array): Promise<ChronologySource> {
   try {
+    // Loaded for a Word file only: it is some 130 modules every start would pay for.
+    const { default: mammoth } = await import('mammoth')
     const { value, messages } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })
     // mammoth's warnings are about unknown styles; its errors may mean lost text, so they are passed on as warnings.
     const problems = messages.filter((m) => m.type === 'error').map((m): Diagnostic => ({ line: 0, message: `the Word file: ${m.message}` }))

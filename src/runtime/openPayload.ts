@@ -83,7 +83,8 @@ export async function openPayload(options: OpenPayloadOptions = {}): Promise<Pay
   try {
     // One after the other: importing both at once can deadlock Node 20's module loader on
     // the shared graph.
-    const { default: config } = await import('@payload-config')
+    // The config loads its database adapter as it resolves: awaited before Payload is imported.
+    const config = await (await import('@payload-config')).default
     const { getPayload } = await import('payload')
     return await quietStdout(() => getPayload({ config, key: options.key }))
   } finally {

@@ -14,13 +14,13 @@ async function closedPort(): Promise<number> {
 }
 
 describe('choosing the database from DATABASE_URI', () => {
-  it('uses MongoDB for mongodb:// and mongodb+srv:// and SQLite otherwise', () => {
+  it('uses MongoDB for mongodb:// and mongodb+srv:// and SQLite otherwise', async () => {
     expect(isMongoUri('mongodb://db.example.org:27017/bulletin')).toBe(true)
     expect(isMongoUri('mongodb+srv://cluster0.example.mongodb.net/bulletin')).toBe(true)
     expect(isMongoUri('file:./data/bulletin.db')).toBe(false)
     const base = { PAYLOAD_SECRET: 'x'.repeat(32), NODE_ENV: 'test' }
-    expect(databaseAdapter(parseEnv({ ...base, DATABASE_URI: 'mongodb://127.0.0.1:1/b' })).name).toBe('mongoose')
-    expect(databaseAdapter(parseEnv({ ...base, DATABASE_URI: 'file::memory:' })).name).toBe('sqlite')
+    expect((await databaseAdapter(parseEnv({ ...base, DATABASE_URI: 'mongodb://127.0.0.1:1/b' }))).name).toBe('mongoose')
+    expect((await databaseAdapter(parseEnv({ ...base, DATABASE_URI: 'file::memory:' }))).name).toBe('sqlite')
     expect(parseEnv(base).DATABASE_URI).toBe('file:./data/bulletin.db')
   })
 

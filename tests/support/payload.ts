@@ -35,7 +35,7 @@ export async function startTestPayload(options: TestPayloadOptions = {}): Promis
   })
   delete process.env.SMTP_URL
   Object.assign(process.env, options.env ?? {})
-  const { default: config } = await import('@payload-config')
+  const config = await (await import('@payload-config')).default
   const { getPayload } = await import('payload')
   const payload = await getPayload({ config, key: dir })
   return {
