@@ -1,9 +1,10 @@
 /**
- * `npm run bulletin`: starts the command line from a compiled copy of its argument parsing
- * (src/cli/front.ts and the commands' definitions), so `--help` or a typo answers at once
- * instead of after transpiling and loading Payload. The copy is rebuilt with esbuild (tsx's
- * own) when one of its source files changed; a command's services, Payload and the
- * renderers are still loaded from the TypeScript sources, through tsx, when it runs.
+ * `npm run bulletin`: runs the command line from a compiled copy of the project's code
+ * (src/cli/index.ts and everything it imports, one chunk per command's services), so no
+ * command transpiles TypeScript at run time: `--help` answers at once and a command reaches
+ * its work as soon as Node has loaded the packages it needs. The copy is rebuilt with esbuild
+ * (tsx's own) when one of its source files changed. Packages stay outside the copy and load
+ * from node_modules as they are.
  * Plain JavaScript on purpose: this file runs before anything can transpile TypeScript.
  */
 import fs from 'node:fs'
@@ -15,34 +16,59 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 process.noDeprecation = true
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const outDir = path.join(root, 'node_modules/.cache/bulletin-cli')
-const bundle = path.join(outDir, 'front.mjs')
-const inputsFile = path.join(outDir, 'inputs.json')
+const cacheDir = path.join(root, 'node_modules/.cache/bulletin-cli')
+const inputsFile = path.join(cacheDir, 'inputs.json')
+// Not source files, but they change what esbuild makes of the sources.
+const SETTINGS = ['tsconfig.json', 'package.json', 'src/cli/bulletin.mjs']
 
-/** The compiled copy is fresh when every file it was built from is unchanged. */
-function isFresh() {
+/** The compiled copy's entry, when every file it was built from is unchanged. */
+function freshEntry() {
   try {
     const built = JSON.parse(fs.readFileSync(inputsFile, 'utf8'))
-    if (built.root !== root || !fs.existsSync(bundle)) return false
-    return Object.entries(built.files).every(([file, mtimeMs]) => fs.statSync(path.join(root, file)).mtimeMs === mtimeMs)
+    const entry = path.join(cacheDir, built.dir, 'index.mjs')
+    if (built.root !== root || !fs.existsSync(entry)) return undefined
+    const unchanged = Object.entries(built.files).every(([file, mtimeMs]) => fs.statSync(path.join(root, file)).mtimeMs === mtimeMs)
+    return unchanged ? entry : undefined
   } catch {
-    return false
+    return undefined
   }
 }
 
 /**
- * Dynamic imports stay imports: of a package as it is, of a project file as its absolute
- * path, loaded through tsx when the command runs (they are what makes a command heavy).
+ * A source file's own URL where it reads import.meta.url (payload.config.ts finds the admin
+ * import map beside itself): in the copy, the module would otherwise see the chunk's URL.
  */
-const lazyImports = {
-  name: 'lazy-imports',
+const ownUrls = {
+  name: 'own-urls',
   setup(build) {
-    build.onResolve({ filter: /.*/ }, async (args) => {
-      if (args.kind !== 'dynamic-import' || args.pluginData === 'lazy-imports') return undefined
-      if (!/^(\.|\/|@payload-config$|@\/)/.test(args.path)) return { path: args.path, external: true }
-      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'lazy-imports' })
-      if (resolved.errors.length > 0) return { errors: resolved.errors }
-      return { path: pathToFileURL(resolved.path).href, external: true }
+    build.onLoad({ filter: /\.(ts|tsx|mts)$/ }, (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined
+      const source = fs.readFileSync(args.path, 'utf8')
+      if (!source.includes('import.meta.url')) return undefined
+      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: path.extname(args.path).slice(1) }
+    })
+  },
+}
+
+/**
+ * A file inside a package without an "exports" map (nodemailer/lib/mime-node, hyphen/en-us)
+ * by its full name: Node's ESM loader, unlike the transpiler, adds no extension or index.js.
+ */
+const deepImports = {
+  name: 'deep-imports',
+  setup(build) {
+    const fromRoot = createRequire(path.join(root, 'package.json'))
+    build.onResolve({ filter: /^(@[^/:]+\/)?[^./@:][^/:]*\/./ }, (args) => {
+      const [, name] = /^((?:@[^/]+\/)?[^/]+)\//.exec(args.path)
+      let manifest
+      try {
+        manifest = fromRoot.resolve(`${name}/package.json`, { paths: [args.resolveDir] })
+      } catch {
+        return undefined // an "exports" map that hides package.json: Node resolves it
+      }
+      if (JSON.parse(fs.readFileSync(manifest, 'utf8')).exports) return undefined
+      const file = fromRoot.resolve(args.path, { paths: [args.resolveDir] })
+      return { path: `${name}/${path.relative(path.dirname(manifest), file).split(path.sep).join('/')}`, external: true }
     })
   },
 }
@@ -50,28 +76,44 @@ const lazyImports = {
 async function build() {
   const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))
   const esbuild = fromTsx('esbuild')
-  fs.mkdirSync(outDir, { recursive: true })
-  // Written aside and renamed: two commands started at once never read half a file.
-  const temp = `${bundle}.${process.pid}.tmp`
+  // Each build in a folder of its own, named in inputs.json once complete: a command that
+  // is still running keeps loading its chunks from the folder it started with.
+  const dir = `build-${Date.now()}-${process.pid}`
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/front.ts'],
-    outfile: temp,
+    entryPoints: { index: 'src/cli/index.ts' },
+    outdir: path.join(cacheDir, dir),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
     packages: 'external',
     tsconfig: 'tsconfig.json',
+    jsx: 'automatic',
     metafile: true,
     logLevel: 'error',
-    plugins: [lazyImports],
+    plugins: [ownUrls, deepImports],
   })
-  const files = Object.fromEntries(Object.keys(result.metafile.inputs).map((file) => [file, fs.statSync(path.join(root, file)).mtimeMs]))
-  fs.renameSync(temp, bundle)
-  fs.writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify({ root, files }))
-  fs.renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile)
+  const sources = [...Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules/')), ...SETTINGS]
+  const files = Object.fromEntries(sources.map((file) => [file, fs.statSync(path.join(root, file)).mtimeMs]))
+  const temp = `${inputsFile}.${process.pid}.tmp`
+  fs.writeFileSync(temp, JSON.stringify({ root, dir, files }))
+  fs.renameSync(temp, inputsFile)
+  removeOldBuilds(dir)
+  return path.join(cacheDir, dir, 'index.mjs')
 }
 
-if (!isFresh()) await build()
-await import(pathToFileURL(bundle).href)
+/** Builds other than the newest, once no command can still be loading from them. */
+function removeOldBuilds(keep) {
+  const hourAgo = Date.now() - 60 * 60 * 1000
+  for (const name of fs.readdirSync(cacheDir)) {
+    const full = path.join(cacheDir, name)
+    if (name === keep || name === 'inputs.json') continue
+    if (fs.statSync(full).mtimeMs < hourAgo) fs.rmSync(full, { recursive: true, force: true })
+  }
+}
+
+const entry = freshEntry() ?? (await build())
+await import(pathToFileURL(entry).href)

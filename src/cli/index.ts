@@ -1,7 +1,6 @@
 /**
- * The command line run from its TypeScript sources (`tsx src/cli/index.ts`), as the tests
- * run it. `npm run bulletin` starts faster through src/cli/bulletin.mjs, which runs the same
- * program from a compiled copy.
+ * The command line. `npm run bulletin` runs it from a compiled copy (src/cli/bulletin.mjs);
+ * the tests also run it from its TypeScript sources (`tsx src/cli/index.ts`).
  */
 import { runBulletin } from './program'
 

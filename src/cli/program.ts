@@ -28,18 +28,12 @@ export function buildProgram(): Command {
   return program
 }
 
-export interface RunOptions {
-  /** Runs once a command is chosen, before its action: e.g. to make TypeScript loadable. */
-  beforeCommand?: () => Promise<void>
-}
-
-export async function runBulletin(argv: string[], options: RunOptions = {}): Promise<void> {
+export async function runBulletin(argv: string[]): Promise<void> {
   // A finished command always ends in process.exit: an empty event loop before that is
   // Node 20's loader deadlock, and the command is run again in a fresh process.
   restartIfTheLoaderStalls()
   try {
     const program = buildProgram()
-    if (options.beforeCommand) program.hook('preAction', options.beforeCommand)
     await program.parseAsync(argv)
     process.exit(process.exitCode ?? 0)
   } catch (error) {

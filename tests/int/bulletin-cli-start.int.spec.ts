@@ -1,8 +1,9 @@
 /**
- * `npm run bulletin` answers at once: the launcher (src/cli/bulletin.mjs) parses the
- * arguments from its compiled copy and loads neither Payload, its config nor the PDF
- * renderer to print the help or refuse bad arguments. What the process resolves is
- * recorded by a module hook.
+ * `npm run bulletin` answers at once: the launcher (src/cli/bulletin.mjs) runs a compiled
+ * copy of the command line, and loads neither Payload, its config nor the PDF renderer to
+ * print the help or refuse bad arguments; a command that runs loads no TypeScript
+ * transpiler and only the packages its settings use. What the process resolves is
+ * recorded by a module hook. The process is started as package.json's script starts it.
  */
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
@@ -29,11 +30,17 @@ fs.writeFileSync(register, `import { register } from 'node:module'\nregister(${J
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-async function bulletin(...args: string[]): Promise<{ stdout: string; stderr: string; code: number; resolved: string[] }> {
+const script = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.bulletin
+const nodeFlags = script.split(/\s+/).filter((word) => word.startsWith('--'))
+
+async function bulletin(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number; resolved: string[] }> {
   fs.rmSync(log, { force: true })
   let result: { stdout: string; stderr: string; code: number }
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', pathToFileURL(register).href, 'src/cli/bulletin.mjs', ...args], { cwd: process.cwd() })
+    const { stdout, stderr } = await run(process.execPath, [...nodeFlags, '--import', pathToFileURL(register).href, 'src/cli/bulletin.mjs', ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, ...env },
+    })
     result = { stdout, stderr, code: 0 }
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; code?: number }
@@ -48,7 +55,7 @@ const heavy = (resolved: string[]) =>
 
 describe('bulletin starts at once', () => {
   it('prints the help with every command, loading neither Payload nor the renderer', async () => {
-    const result = await bulletin('--help')
+    const result = await bulletin(['--help'])
     expect(result.code, result.stderr).toBe(0)
     for (const command of ['seed-demo', 'preflight', 'export-pdf', 'import-chronology', 'render-email', 'send', 'campaign-status', 'seed-subscribers']) {
       expect(result.stdout).toContain(command)
@@ -58,9 +65,27 @@ describe('bulletin starts at once', () => {
   }, 120_000)
 
   it('refuses a bad argument the same way', async () => {
-    const result = await bulletin('send', 'demo', '--rate', 'fast')
+    const result = await bulletin(['send', 'demo', '--rate', 'fast'])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain("option '--rate <n>' argument 'fast' is invalid. expected a whole number")
     expect(heavy(result.resolved)).toEqual([])
+  }, 120_000)
+
+  it('runs a command without transpiling, loading the SQLite adapter only and no Word or S3 support', async () => {
+    const data = path.join(dir, 'data')
+    const result = await bulletin(['campaign-status', 'no-such-issue'], {
+      DATABASE_URI: `file:${path.join(data, 'bulletin.db')}`,
+      DATA_DIR: data,
+      MEDIA_DIR: path.join(data, 'media'),
+      OUTBOX_DIR: path.join(data, 'outbox'),
+      PAYLOAD_SECRET: 'start-test-secret-0123456789abcdef',
+      SEED_DEMO_ON_EMPTY: 'false',
+    })
+    // Reaching the database is the command's work: it answers from there.
+    expect(result.stderr).toContain('No issue with the slug "no-such-issue"')
+    expect(result.code).toBe(1)
+    expect(result.resolved).toContain('@payloadcms/db-sqlite')
+    const needless = result.resolved.filter((s) => /^(tsx|esbuild|@payloadcms\/db-mongodb|mongodb|mongoose|@payloadcms\/storage-s3|@aws-sdk\/|mammoth|@react-pdf\/|prismjs)(\/|$)/.test(s))
+    expect(needless).toEqual([])
   }, 120_000)
 })
