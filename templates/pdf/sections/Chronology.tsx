@@ -106,14 +106,21 @@ function Entry({ entry }: { entry: ChronologyEntryModel }) {
         // An entry that goes on to the next page repeats its day cell there, marked "(cont.)".
         <Text style={styles.dayRepeated} hyphenationCallback={keepWhole} render={dayCellPages(day)} />
       )}
-      <View style={styles.event}>
-        {entry.paragraphs.map((text, i) => (
-          // No entry leaves a single line alone at the top or bottom of a page.
-          <Text key={i} style={styles.eventText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
-            <Breakable text={keepLastWord(text)} />
-          </Text>
-        ))}
-      </View>
+      {whole && entry.paragraphs.length === 1 ? (
+        // One paragraph that never splits: the text is the event column (a node fewer to lay out).
+        <Text style={[styles.event, styles.eventText]} hyphenationPenalty={HYPHENATION_PENALTY}>
+          <Breakable text={keepLastWord(entry.paragraphs[0])} />
+        </Text>
+      ) : (
+        <View style={styles.event}>
+          {entry.paragraphs.map((text, i) => (
+            // No entry leaves a single line alone at the top or bottom of a page.
+            <Text key={i} style={styles.eventText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+              <Breakable text={keepLastWord(text)} />
+            </Text>
+          ))}
+        </View>
+      )}
     </View>
   )
   if (whole) return row
