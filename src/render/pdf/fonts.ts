@@ -149,6 +149,7 @@ interface PdfkitDocument {
   _fontFamily: unknown
   fontSize(size: number): unknown
   font(src: unknown, family?: unknown, size?: unknown): PdfkitDocument
+  initFonts(defaultFont?: string | null, defaultFontFamily?: string | null, defaultFontSize?: number): void
 }
 let embeddingShared = false
 
@@ -169,6 +170,34 @@ export async function shareEmbeddedFonts(): Promise<void> {
   const prototype = loaded.default?.prototype
   const font = prototype?.font
   if (!prototype || typeof font !== 'function') return
+  // Every new document opened pdfkit's default font (Helvetica: its metrics read from disk and
+  // parsed) though react-pdf names a font before it sets any text: it is opened when first
+  // asked for instead, as pdfkit would have it then.
+  const initFonts = prototype.initFonts
+  if (typeof initFonts === 'function') {
+    prototype.initFonts = function lazyDefaultFont(this: PdfkitDocument, defaultFont = 'Helvetica', defaultFontFamily = null, defaultFontSize = 12) {
+      initFonts.call(this, null, defaultFontFamily, defaultFontSize)
+      if (!defaultFont) return
+      this._fontSource = defaultFont
+      let current: unknown = null
+      let pending = true
+      Object.defineProperty(this, '_font', {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          if (current === null && pending) {
+            pending = false
+            font.call(this, defaultFont, defaultFontFamily)
+          }
+          return current
+        },
+        set: (value: unknown) => {
+          pending = false
+          current = value
+        },
+      })
+    }
+  }
   const opened = new WeakMap<object, Map<object, unknown>>()
   prototype.font = function sharedFont(this: PdfkitDocument, src, family, size) {
     // react-pdf's call: the font object and a size (pdfkit reads a number here as the size).

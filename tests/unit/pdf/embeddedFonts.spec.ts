@@ -11,7 +11,8 @@ import { pdffonts, pdftotext } from './pdfTools'
 /**
  * A document that switches between faces on every word gets each face embedded once, and
  * each word in its own face (src/render/pdf/fonts.ts keeps the font pdfkit embedded for a
- * font object instead of letting it open and compare a new one on every switch).
+ * font object instead of letting it open and compare a new one on every switch). pdfkit's
+ * default font is opened only when text is set without naming a font.
  */
 
 const FACES = [
@@ -50,7 +51,33 @@ async function render(name: string): Promise<string> {
   return file
 }
 
+/** What this test asks of pdfkit (the ES module react-pdf imports; it has no types here). */
+interface PdfkitDoc {
+  text(text: string): PdfkitDoc
+  end(): void
+  on(event: 'data', listener: (chunk: Buffer) => void): void
+  on(event: 'end', listener: () => void): void
+}
+type PdfkitClass = new (options?: object) => PdfkitDoc
+
 describe('fonts embedded by the print renderer', () => {
+  it('sets text in pdfkit\'s default font when no font was named', async () => {
+    await prepareFonts()
+    const specifier = 'pdfkit'
+    const PDFDocument = ((await import(specifier)) as { default: PdfkitClass }).default
+    const doc = new PDFDocument()
+    const chunks: Buffer[] = []
+    doc.on('data', (chunk) => chunks.push(chunk))
+    const ended = new Promise<void>((resolve) => doc.on('end', resolve))
+    doc.text('Set in the default face')
+    doc.end()
+    await ended
+    const file = path.join(dir, 'default.pdf')
+    writeFileSync(file, Buffer.concat(chunks))
+    expect(pdffonts(file).map((f) => f.name)).toEqual(['Helvetica'])
+    expect(pdftotext(file)).toContain('Set in the default face')
+  })
+
   it('embeds each face a document uses once and sets every word in its face', async () => {
     for (const name of ['first.pdf', 'second.pdf']) {
       const file = await render(name)
