@@ -5,6 +5,7 @@ import {
   drawObject,
   ParseSpeeds,
   PDFArray,
+  PDFContentStream,
   PDFDict,
   PDFDocument,
   PDFHexString,
@@ -17,6 +18,7 @@ import {
   popGraphicsState,
   pushGraphicsState,
   type PDFContext,
+  type PDFOperator,
   type PDFPage,
 } from 'pdf-lib'
 
@@ -156,6 +158,14 @@ function carryLinks(context: PDFContext, copier: PDFObjectCopier, from: PDFPage,
 }
 
 /**
+ * A content stream of a few operators, stored as it is: pdf-lib would deflate each one with
+ * its own compressor (a fresh window of some 256 KB each), for streams a few bytes long.
+ */
+function plainStream(context: PDFContext, operators: PDFOperator[]): PDFRef {
+  return context.register(PDFContentStream.of(context.obj({}), operators, false))
+}
+
+/**
  * Draws the placements onto the frame's pages and returns the finished file. The frame
  * (masthead, footers, destinations, bookmarks, metadata) is the base document.
  */
@@ -189,10 +199,7 @@ export async function compose(
     const target = targets[index]
     // The frame's own content leaves react-pdf's flipped coordinate system in place; fence
     // it in q/Q so the placements below start from the default user space.
-    target.node.wrapContentStreams(
-      context.register(context.contentStream([pushGraphicsState()])),
-      context.register(context.contentStream([popGraphicsState()])),
-    )
+    target.node.wrapContentStreams(plainStream(context, [pushGraphicsState()]), plainStream(context, [popGraphicsState()]))
     const operators = placements.flatMap((placement, n) => {
       const copier = copierFor(placement.part)
       const source = placement.part.doc.getPage(placement.page)
@@ -206,7 +213,7 @@ export async function compose(
         popGraphicsState(),
       ]
     })
-    target.pushOperators(...operators)
+    target.node.addContentStream(plainStream(context, operators))
   })
   retagSubsetFonts(context)
   return out.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY })

@@ -142,12 +142,89 @@ async function shareShaping(): Promise<void> {
   }
 }
 
+/** What react-pdf's PDF writer (pdfkit's PDFDocument) is asked here; its own fields are pdfkit's names. */
+interface PdfkitDocument {
+  _font: unknown
+  _fontSource: unknown
+  _fontFamily: unknown
+  fontSize(size: number): unknown
+  font(src: unknown, family?: unknown, size?: unknown): PdfkitDocument
+  initFonts(defaultFont?: string | null, defaultFontFamily?: string | null, defaultFontSize?: number): void
+}
+let embeddingShared = false
+
+/**
+ * One embedded font per document and font. react-pdf switches fonts by handing pdfkit the
+ * font object itself, for every run of text; pdfkit then opens a new embedded font each time
+ * (a subset, glyph metrics) and JSON-compares its name table with the one it already has, to
+ * keep that one. The font a document got for a font object is kept here and given again: what
+ * pdfkit's own comparison ends in, without opening and comparing. Other calls (font names, a
+ * family) go to pdfkit as they are.
+ */
+export async function shareEmbeddedFonts(): Promise<void> {
+  if (embeddingShared) return
+  embeddingShared = true
+  // The module react-pdf itself imports (an ES module: pdfkit's require entry is another copy).
+  const specifier = 'pdfkit'
+  const loaded = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ specifier)) as { default?: { prototype?: PdfkitDocument } }
+  const prototype = loaded.default?.prototype
+  const font = prototype?.font
+  if (!prototype || typeof font !== 'function') return
+  // Every new document opened pdfkit's default font (Helvetica: its metrics read from disk and
+  // parsed) though react-pdf names a font before it sets any text: it is opened when first
+  // asked for instead, as pdfkit would have it then.
+  const initFonts = prototype.initFonts
+  if (typeof initFonts === 'function') {
+    prototype.initFonts = function lazyDefaultFont(this: PdfkitDocument, defaultFont = 'Helvetica', defaultFontFamily = null, defaultFontSize = 12) {
+      initFonts.call(this, null, defaultFontFamily, defaultFontSize)
+      if (!defaultFont) return
+      this._fontSource = defaultFont
+      let current: unknown = null
+      let pending = true
+      Object.defineProperty(this, '_font', {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          if (current === null && pending) {
+            pending = false
+            font.call(this, defaultFont, defaultFontFamily)
+          }
+          return current
+        },
+        set: (value: unknown) => {
+          pending = false
+          current = value
+        },
+      })
+    }
+  }
+  const opened = new WeakMap<object, Map<object, unknown>>()
+  prototype.font = function sharedFont(this: PdfkitDocument, src, family, size) {
+    // react-pdf's call: the font object and a size (pdfkit reads a number here as the size).
+    if (typeof src !== 'object' || src === null || typeof family !== 'number' || size !== undefined) return font.call(this, src, family, size)
+    let fonts = opened.get(this)
+    const known = fonts?.get(src)
+    if (known) {
+      this._fontSource = src
+      this._fontFamily = null
+      this.fontSize(family)
+      this._font = known
+      return this
+    }
+    const result = font.call(this, src, family)
+    if (!fonts) opened.set(this, (fonts = new Map()))
+    fonts.set(src, this._font)
+    return result
+  }
+}
+
 let registered = false
 
-/** Fonts registered and their shaping shared across renders (see shareShaping). */
+/** Fonts registered, their shaping shared across renders and embedded once a document (see shareShaping, shareEmbeddedFonts). */
 export async function prepareFonts(): Promise<void> {
   registerFonts()
   await shareShaping()
+  await shareEmbeddedFonts()
 }
 
 /** Registers the bulletin's fonts with react-pdf, once per process. */

@@ -25,8 +25,6 @@ import {
   COLUMN,
   COLUMN_X,
   EssayColumnsDocument,
-  entryEndDest,
-  entryStartDest,
   FlowSectionsDocument,
   FrameDocument,
   MARGIN,
@@ -40,7 +38,6 @@ import {
   sectionDest,
   tableOfContentsOrder,
   type ContentsSection,
-  type ContinuedEntries,
   type EssaySectionRef,
   type FlowSectionRef,
   type FrameGap,
@@ -89,38 +86,21 @@ export interface RenderIssuePdfResult {
   endMatterPages: number
   /** Runs of more than two hyphenated lines, by page of the issue (1-based), for preflight. */
   hyphenLadders: HyphenLadder[]
-  /**
-   * Parts laid out by this render and their pages (the rest came from the cache). A part set
-   * a second time to repeat its continued entries' day cells counts once, its pages twice.
-   */
+  /** Parts laid out by this render and their pages (the rest came from the cache). */
   laidOut: { parts: number; pages: number }
 }
 
 /** Bump when a template or the layout changes, so cached parts from before are not reused. */
-const LAYOUT_VERSION = 10
+const LAYOUT_VERSION = 11
 
 // Parsed parts by content hash. Bounded: an editor previewing many issues keeps a few.
 const parts = new LruCache<Part>(160)
 const frames = new LruCache<Uint8Array>(8)
-// Which entries of a flow part went on to another page, by where the part starts and its
-// first and last entries: after a small change the same ones usually do, so the part is set
-// once, with their day cells repeated, and only set again when that guess was wrong.
-const continuedGuesses = new LruCache<ContinuedEntries>(160)
 
 /** Drops every cached part (tests; or after templates change in a dev server). */
 export function clearPdfCache(): void {
   parts.clear()
   frames.clear()
-  continuedGuesses.clear()
-}
-
-const sameEntries = (a: ContinuedEntries, b: ContinuedEntries): boolean =>
-  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([id, page]) => b[id] === page)
-
-/** The flow part's chronology entries, first and last (what the guess above is kept by). */
-function entryBounds(sections: readonly FlowSectionRef[]): string[] {
-  const ids = sections.flatMap(({ section }) => (section.kind === 'chronology' ? section.chronology.entries.map((e) => e.id) : []))
-  return ids.length > 0 ? [ids[0], ids[ids.length - 1]] : []
 }
 
 /** What react-pdf hands the Document's onRender after a render to a buffer: its laid-out tree. */
@@ -157,7 +137,6 @@ async function renderPart(
   element: () => ReactElement<DocumentProps>,
   labels: ReadonlyMap<string, string>,
   laidOut: RenderIssuePdfResult['laidOut'],
-  settingAgain: boolean,
 ): Promise<Part> {
   const mine = local.get(key)
   if (mine) return mine
@@ -166,7 +145,7 @@ async function renderPart(
     if (hit) return hit
     const { bytes, ladders } = await renderBytes(element(), labels)
     const part: Part = { ...(await loadPart(bytes)), ladders }
-    if (!settingAgain) laidOut.parts++
+    laidOut.parts++
     laidOut.pages += part.pageCount
     if (useCache) parts.set(key, part)
     return part
@@ -414,20 +393,6 @@ function layOut(
   return { pages, origins, parts: placed, gaps }
 }
 
-/** Long chronology entries that start on one page of `part` and end on another, with their first page (1-based). */
-function continuedEntries(part: Part, sections: readonly FlowSectionRef[]): ContinuedEntries {
-  const continued: Record<string, number> = {}
-  for (const { section } of sections) {
-    if (section.kind !== 'chronology') continue
-    for (const entry of section.chronology.entries) {
-      const start = part.dests.get(entryStartDest(entry.id))
-      const end = part.dests.get(entryEndDest(entry.id))
-      if (start && end && end.page > start.page) continued[entry.id] = start.page + 1
-    }
-  }
-  return continued
-}
-
 /** Page (0-based) and top-left position on the finished page of a named destination. */
 function locate(layout: Layout, dest: string): { page: number; left: number; top: number } | undefined {
   for (const part of layout.parts) {
@@ -485,28 +450,13 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
   const local = new Map<string, Promise<Part>>()
   const labels = destinationLabels(contents)
   const laidOut = { parts: 0, pages: 0 }
-  const part = (key: object, element: () => ReactElement<DocumentProps>, settingAgain = false) =>
-    renderPart(hashOf({ ...meta, ...key }), useCache, local, element, labels, laidOut, settingAgain)
-  // Full-width sections, set once; then again if chronology entries go on to another page,
-  // which repeat their day cell there once it is known which ones do.
-  const setFlow = async (sections: FlowSectionRef[], files: readonly string[], offsetTop: number, end: boolean): Promise<Part> => {
+  const part = (key: object, element: () => ReactElement<DocumentProps>) =>
+    renderPart(hashOf({ ...meta, ...key }), useCache, local, element, labels, laidOut)
+  // Full-width sections, set once (chronology entries that go on to another page repeat
+  // their day cell there in the same layout).
+  const setFlow = (sections: FlowSectionRef[], files: readonly string[], offsetTop: number, end: boolean): Promise<Part> => {
     const endMarker = end ? END_MARKER : undefined
-    const set = (continued: ContinuedEntries | undefined, settingAgain: boolean) =>
-      part(
-        { kind: 'flow', sections, files, offsetTop, end, continued },
-        () => FlowSectionsDocument({ model, sections, offsetTop, endMarker, continued }),
-        settingAgain,
-      )
-    const guessKey = hashOf({ v: LAYOUT_VERSION, offsetTop, end, bounds: entryBounds(sections), kinds: sections.map((s) => s.sectionIndex) })
-    const guess = useCache ? continuedGuesses.get(guessKey) : undefined
-    if (guess) {
-      const guessed = await set(Object.keys(guess).length > 0 ? guess : undefined, false)
-      if (sameEntries(continuedEntries(guessed, sections), guess)) return guessed
-    }
-    const plain = await set(undefined, guess !== undefined)
-    const continued = continuedEntries(plain, sections)
-    if (useCache) continuedGuesses.set(guessKey, continued)
-    return Object.keys(continued).length === 0 ? plain : set(continued, true)
+    return part({ kind: 'flow', sections, files, offsetTop, end }, () => FlowSectionsDocument({ model, sections, offsetTop, endMarker }))
   }
 
   // Essays in columns, set (or reused) once: they do not depend on the table of contents.

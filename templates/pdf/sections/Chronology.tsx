@@ -47,7 +47,7 @@ const styles = StyleSheet.create({
     ...DAY_CELL,
     lineHeight: 1.4,
   },
-  // The day cell of an entry that goes on to the next page (see Entry): as tall as the row,
+  // The day cell of an entry that may go on to the next page (see Entry): as tall as the row,
   // so that it goes on to the next page with it, where react-pdf sets it again (a render
   // prop); no lineHeight, which makes react-pdf drop a text set by a render prop.
   dayRepeated: DAY_CELL,
@@ -77,45 +77,50 @@ export function dayCellText(entry: ChronologyEntryModel): string {
     .join(' – ')
 }
 
-/** Named destinations where a long chronology entry starts and ends (see continuedEntries). */
-export const entryStartDest = (id: string) => `bp-e${id}-start`
-export const entryEndDest = (id: string) => `bp-e${id}-end`
-
 /**
- * Long entries that go on to another page, by id, with the page (1-based, of the sections'
- * document) their first line is set on: the compositor reads them from a first rendering.
+ * The day cell of an entry that may go on to another page, as a render prop: react-pdf runs
+ * it on each page the row reaches. While it paginates (no `totalPages` yet) the cell is
+ * measured as the first one; in its last pass, page by page in order, the first page it is
+ * run for is where the entry starts, and the pages after it print "(cont.)". One layout sets
+ * both, where reading back which entries went on to another page took a second one.
  */
-export type ContinuedEntries = Readonly<Record<string, number>>
+function dayCellPages(day: string): (page: { pageNumber: number; totalPages?: number }) => string {
+  let first: number | undefined
+  return ({ pageNumber, totalPages }) => {
+    if (totalPages === undefined) return day
+    if (first === undefined || pageNumber <= first) first = pageNumber
+    return pageNumber > first ? `${day} (cont.)` : day
+  }
+}
 
-function Entry({ entry, continuedFrom }: { entry: ChronologyEntryModel; continuedFrom?: number }) {
+function Entry({ entry }: { entry: ChronologyEntryModel }) {
   const whole = roughLines(entry) <= KEEP_WHOLE_LINES
   const day = dayCellText(entry)
   const row = (
     <View style={styles.entry} wrap={!whole}>
-      {continuedFrom === undefined ? (
-        // The start marker on the day cell, which never splits: the row's own would mark its last part.
-        <Text style={styles.day} hyphenationCallback={keepWhole} {...(whole ? {} : { id: entryStartDest(entry.id) })}>
+      {whole ? (
+        <Text style={styles.day} hyphenationCallback={keepWhole}>
           {day}
         </Text>
       ) : (
-        // An entry that goes on to the next page repeats its day cell there, marked "(cont.)":
-        // react-pdf runs this again on each page a row with a render prop reaches.
-        <Text
-          style={styles.dayRepeated}
-          hyphenationCallback={keepWhole}
-          render={({ pageNumber }) => (pageNumber > continuedFrom ? `${day} (cont.)` : day)}
-        />
+        // An entry that goes on to the next page repeats its day cell there, marked "(cont.)".
+        <Text style={styles.dayRepeated} hyphenationCallback={keepWhole} render={dayCellPages(day)} />
       )}
-      <View style={styles.event}>
-        {/* A render prop carries no destination: the start marker goes with the first line. */}
-        {continuedFrom !== undefined && !whole ? <View style={styles.presence} id={entryStartDest(entry.id)} /> : null}
-        {entry.paragraphs.map((text, i) => (
-          // No entry leaves a single line alone at the top or bottom of a page.
-          <Text key={i} style={styles.eventText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
-            <Breakable text={keepLastWord(text)} />
-          </Text>
-        ))}
-      </View>
+      {whole && entry.paragraphs.length === 1 ? (
+        // One paragraph that never splits: the text is the event column (a node fewer to lay out).
+        <Text style={[styles.event, styles.eventText]} hyphenationPenalty={HYPHENATION_PENALTY}>
+          <Breakable text={keepLastWord(entry.paragraphs[0])} />
+        </Text>
+      ) : (
+        <View style={styles.event}>
+          {entry.paragraphs.map((text, i) => (
+            // No entry leaves a single line alone at the top or bottom of a page.
+            <Text key={i} style={styles.eventText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+              <Breakable text={keepLastWord(text)} />
+            </Text>
+          ))}
+        </View>
+      )}
     </View>
   )
   if (whole) return row
@@ -125,7 +130,6 @@ function Entry({ entry, continuedFrom }: { entry: ChronologyEntryModel; continue
     <>
       <View style={styles.presence} minPresenceAhead={40} />
       {row}
-      <View id={entryEndDest(entry.id)} />
     </>
   )
 }
@@ -180,12 +184,10 @@ export interface ChronologyPart {
 export function Chronology({
   section,
   sectionIndex,
-  continued = {},
   part,
 }: {
   section: Extract<FlowSection, { kind: 'chronology' }>
   sectionIndex: number
-  continued?: ContinuedEntries
   part?: ChronologyPart
 }) {
   const { chronology } = section
@@ -223,22 +225,22 @@ export function Chronology({
         return (
           <View key={group.heading}>
             {goesOn ? (
-              <Entry entry={first} continuedFrom={continued[first.id]} />
+              <Entry entry={first} />
             ) : bind ? (
               <View wrap={false}>
                 <Text style={styles.month}>{group.heading.toUpperCase()}</Text>
-                <Entry entry={first} continuedFrom={continued[first.id]} />
+                <Entry entry={first} />
               </View>
             ) : (
               <>
                 <Text style={styles.month} minPresenceAhead={60}>
                   {group.heading.toUpperCase()}
                 </Text>
-                <Entry entry={first} continuedFrom={continued[first.id]} />
+                <Entry entry={first} />
               </>
             )}
             {rest.map((entry) => (
-              <Entry key={entry.id} entry={entry} continuedFrom={continued[entry.id]} />
+              <Entry key={entry.id} entry={entry} />
             ))}
           </View>
         )

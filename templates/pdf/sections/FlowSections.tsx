@@ -2,7 +2,7 @@ import { Document, Page, StyleSheet, View } from '@react-pdf/renderer'
 import type { IssueModel } from '@/issue/model'
 import { documentProps } from '../meta'
 import { COLOR, MARGIN, PAGE, SERIF } from '../theme'
-import { Chronology, type ChronologyPart, type ContinuedEntries } from './Chronology'
+import { Chronology, type ChronologyPart } from './Chronology'
 import { Highlights } from './Highlights'
 import { Publications } from './Publications'
 import type { FlowSection } from './common'
@@ -25,7 +25,7 @@ export interface FlowSectionRef {
   part?: ChronologyPart
 }
 
-function FlowSectionView({ section, sectionIndex, continued, part }: FlowSectionRef & { continued?: ContinuedEntries }) {
+function FlowSectionView({ section, sectionIndex, part }: FlowSectionRef) {
   switch (section.kind) {
     case 'highlights':
       return <Highlights section={section} sectionIndex={sectionIndex} />
@@ -33,7 +33,7 @@ function FlowSectionView({ section, sectionIndex, continued, part }: FlowSection
     case 'recent':
       return <Publications section={section} sectionIndex={sectionIndex} />
     case 'chronology':
-      return <Chronology section={section} sectionIndex={sectionIndex} continued={continued} part={part} />
+      return <Chronology section={section} sectionIndex={sectionIndex} part={part} />
   }
 }
 
@@ -46,7 +46,6 @@ export function FlowSectionsDocument({
   model,
   sections,
   offsetTop = 0,
-  continued,
   endMarker,
 }: {
   model: IssueModel
@@ -54,15 +53,13 @@ export function FlowSectionsDocument({
   offsetTop?: number
   /** A named destination where the sections end, for the renderer to set the next part below. */
   endMarker?: string
-  /** Chronology entries that go on to another page (read from a first rendering without it). */
-  continued?: ContinuedEntries
 }) {
   return (
     <Document {...documentProps(model)}>
       <Page size={[PAGE.width, PAGE.height]} style={styles.page}>
         {offsetTop > 0 ? <View style={{ height: offsetTop }} /> : null}
         {sections.map((ref) => (
-          <FlowSectionView key={ref.sectionIndex} {...ref} continued={continued} />
+          <FlowSectionView key={ref.sectionIndex} {...ref} />
         ))}
         {endMarker ? <View id={endMarker} /> : null}
       </Page>

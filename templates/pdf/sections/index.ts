@@ -1,4 +1,3 @@
 /** The full-width sections (all but the essays), one file per kind, and their document. */
 export { FlowSectionsDocument, type FlowSectionRef } from './FlowSections'
-export { entryEndDest, entryStartDest, type ContinuedEntries } from './Chronology'
 export type { FlowSection } from './common'
