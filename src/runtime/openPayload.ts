@@ -92,6 +92,21 @@ export async function openPayload(options: OpenPayloadOptions = {}): Promise<Pay
   }
 }
 
+/**
+ * Where a Payload kept whole in one folder has its files: the SQLite database (`database`,
+ * a file name), media and the outbox. The scratch Payload below, the tests and the
+ * processes they start all lay a folder out this way.
+ */
+export function folderSettings(dir: string, options: { database: string; secret: string }): Record<string, string> {
+  return {
+    DATABASE_URI: `file:${path.join(dir, options.database)}`,
+    PAYLOAD_SECRET: options.secret,
+    DATA_DIR: dir,
+    MEDIA_DIR: path.join(dir, 'media'),
+    OUTBOX_DIR: path.join(dir, 'outbox'),
+  }
+}
+
 export interface ScratchPayload {
   payload: Payload
   /** The temp folder: the SQLite file, media and outbox. */
@@ -111,16 +126,17 @@ export async function openScratchPayload(options: OpenPayloadOptions = {}): Prom
     key: dir,
     dotEnv: false,
     env: {
-      DATABASE_URI: `file:${path.join(dir, 'scratch.db')}`,
-      PAYLOAD_SECRET: 'scratch-secret-not-for-production-0123456789',
-      DATA_DIR: dir,
-      MEDIA_DIR: path.join(dir, 'media'),
-      OUTBOX_DIR: path.join(dir, 'outbox'),
+      ...folderSettings(dir, { database: 'scratch.db', secret: 'scratch-secret-not-for-production-0123456789' }),
       SEED_DEMO_ON_EMPTY: 'false',
       PUBLIC_URL: 'http://localhost:3000',
       ...options.env,
     },
   })
+  return inFolder(payload, dir)
+}
+
+/** Payload with its folder, which closing it deletes. */
+export function inFolder(payload: Payload, dir: string): ScratchPayload {
   return {
     payload,
     dir,

@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { folderSettings } from '@/runtime/openPayload'
+
 const run = promisify(execFile)
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-start-'))
 const log = path.join(dir, 'resolved.txt')
@@ -74,11 +76,7 @@ describe('bulletin starts at once', () => {
   it('runs a command without transpiling, loading the SQLite adapter only and no Word or S3 support', async () => {
     const data = path.join(dir, 'data')
     const result = await bulletin(['campaign-status', 'no-such-issue'], {
-      DATABASE_URI: `file:${path.join(data, 'bulletin.db')}`,
-      DATA_DIR: data,
-      MEDIA_DIR: path.join(data, 'media'),
-      OUTBOX_DIR: path.join(data, 'outbox'),
-      PAYLOAD_SECRET: 'start-test-secret-0123456789abcdef',
+      ...folderSettings(data, { database: 'bulletin.db', secret: 'start-test-secret-0123456789abcdef' }),
       SEED_DEMO_ON_EMPTY: 'false',
     })
     // Reaching the database is the command's work: it answers from there.

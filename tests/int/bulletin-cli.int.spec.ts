@@ -11,6 +11,7 @@ import { promisify } from 'node:util'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { folderSettings } from '@/runtime/openPayload'
 import { verifyToken } from '@/subscribers/tokens'
 
 const run = promisify(execFile)
@@ -20,11 +21,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'development',
   NODE_OPTIONS: '--no-deprecation',
-  DATABASE_URI: `file:${path.join(dir, 'cli.db')}`,
-  PAYLOAD_SECRET: SECRET,
-  DATA_DIR: dir,
-  MEDIA_DIR: path.join(dir, 'media'),
-  OUTBOX_DIR: path.join(dir, 'outbox'),
+  ...folderSettings(dir, { database: 'cli.db', secret: SECRET }),
   PUBLIC_URL: 'https://bulletin.example.org',
   SEED_DEMO_ON_EMPTY: 'false',
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { folderSettings } from '@/runtime/openPayload'
 
 /**
  * `bulletin import-chronology` as a user runs it: a real subprocess on its own SQLite file,
@@ -66,11 +67,7 @@ beforeAll(async () => {
     ...process.env,
     NODE_ENV: 'development',
     NODE_OPTIONS: '--no-deprecation',
-    DATABASE_URI: `file:${path.join(dir, 'cli.db')}`,
-    DATA_DIR: dir,
-    MEDIA_DIR: path.join(dir, 'media'),
-    OUTBOX_DIR: path.join(dir, 'outbox'),
-    PAYLOAD_SECRET: 'cli-test-secret-not-for-production-0123',
+    ...folderSettings(dir, { database: 'cli.db', secret: 'cli-test-secret-not-for-production-0123' }),
     SEED_DEMO_ON_EMPTY: 'false',
   }
   const seeded = await bulletin('seed-demo')

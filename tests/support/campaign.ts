@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Payload } from 'payload'
 import { expect } from 'vitest'
 
@@ -14,6 +13,7 @@ import type { Id } from '@/ids'
 import type { DeliveryPolicy } from '@/delivery/states'
 import { importSubscribers, unsubscribe, unsubscribeUrlFor, type ImportStatus } from '@/subscribers'
 import { verifyToken } from '@/subscribers/tokens'
+import { folderSettings } from '@/runtime/openPayload'
 import { demoSettings } from '@/seed/demoContent'
 import { paragraph, richText } from '@/seed/lexical'
 import type { SinkMessage } from './smtpSink'
@@ -251,11 +251,7 @@ function spawnTsx(dir: string, env: Record<string, string>, args: string[]): Wor
     env: {
       ...process.env,
       NODE_ENV: 'test',
-      DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
-      PAYLOAD_SECRET: TEST_SECRET,
-      DATA_DIR: dir,
-      MEDIA_DIR: path.join(dir, 'media'),
-      OUTBOX_DIR: path.join(dir, 'outbox'),
+      ...folderSettings(dir, { database: 'test.db', secret: TEST_SECRET }),
       SEED_DEMO_ON_EMPTY: 'false',
       PUBLIC_URL: 'http://localhost:3000',
       ...env,

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { folderSettings } from '@/runtime/openPayload'
 
 export interface NextServer {
   url: string
@@ -38,11 +39,7 @@ export async function startNextDev(env: Record<string, string> = {}): Promise<Ne
       // One build folder for every browser test (they run one at a time): its compile cache
       // carries over, and next dev finds it already listed in tsconfig.json.
       NEXT_DIST_DIR: '.next-e2e',
-      DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
-      DATA_DIR: dir,
-      MEDIA_DIR: path.join(dir, 'media'),
-      OUTBOX_DIR: path.join(dir, 'outbox'),
-      PAYLOAD_SECRET: 'e2e-secret-not-for-production-0123456789',
+      ...folderSettings(dir, { database: 'e2e.db', secret: 'e2e-secret-not-for-production-0123456789' }),
       PUBLIC_URL: url,
       SEED_DEMO_ON_EMPTY: 'true',
       ...env,

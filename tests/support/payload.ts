@@ -5,13 +5,10 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
 import type { User } from '../../src/payload-types'
+import { folderSettings, inFolder, type ScratchPayload } from '../../src/runtime/openPayload'
 import { startSmtpSink, type SmtpSink } from './smtpSink'
 
-export interface TestPayload {
-  payload: Payload
-  dir: string
-  close: () => Promise<void>
-}
+export type TestPayload = ScratchPayload
 
 export interface TestPayloadOptions {
   /** Extra environment, applied last: e.g. SMTP_URL of a test sink, so mail goes there. */
@@ -25,11 +22,7 @@ export interface TestPayloadOptions {
 export async function startTestPayload(options: TestPayloadOptions = {}): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-test-'))
   Object.assign(process.env, {
-    DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
-    PAYLOAD_SECRET: 'test-secret-not-for-production-0123456789',
-    DATA_DIR: dir,
-    MEDIA_DIR: path.join(dir, 'media'),
-    OUTBOX_DIR: path.join(dir, 'outbox'),
+    ...folderSettings(dir, { database: 'test.db', secret: 'test-secret-not-for-production-0123456789' }),
     SEED_DEMO_ON_EMPTY: 'false',
     PUBLIC_URL: 'http://localhost:3000',
   })
@@ -37,15 +30,7 @@ export async function startTestPayload(options: TestPayloadOptions = {}): Promis
   Object.assign(process.env, options.env ?? {})
   const config = await (await import('@payload-config')).default
   const { getPayload } = await import('payload')
-  const payload = await getPayload({ config, key: dir })
-  return {
-    payload,
-    dir,
-    close: async () => {
-      await payload.destroy()
-      fs.rmSync(dir, { recursive: true, force: true })
-    },
-  }
+  return inFolder(await getPayload({ config, key: dir }), dir)
 }
 
 /**
