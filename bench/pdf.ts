@@ -8,9 +8,9 @@
  * demo, 400 entries, 800 entries (cache off), 400 with one entry changed (cache on); and,
  * from cold, as `npm run bulletin` starts them: `bulletin --help` (help),
  * `bulletin campaign-status demo` (commandStart: its work is one query, so its time is the
- * time a command takes to reach its work) and the whole `bulletin export-pdf demo` (coldCommand). With TYPST_TS_DIR set (typst-ts
- * installed outside the project, see bench/typst.ts) each case is also set by Typst in the
- * same run, and the ratios are given.
+ * time a command takes to reach its work) and the whole `bulletin export-pdf demo`
+ * (coldCommand). With TYPST_TS_DIR set (typst-ts installed outside the project, see
+ * bench/typst.ts) each case is also set by Typst in the same run, and the ratios are given.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -149,8 +149,8 @@ async function main() {
   const coldDir = fs.mkdtempSync(path.join(t.dir, 'cold-'))
   const env = { ...process.env, NODE_OPTIONS: '' }
   // As `npm run bulletin` starts it: node with the script's flags and the compiled launcher.
-  const script = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.bulletin
-  const bulletin = (...args: string[]) => [process.execPath, ...script.split(/\s+/).slice(1).map((word) => (word.startsWith('src/') ? path.join(root, word) : word)), ...args]
+  const bulletinScript = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.bulletin
+  const bulletin = (...args: string[]) => [process.execPath, ...bulletinScript.split(/\s+/).slice(1).map((word) => (word.startsWith('src/') ? path.join(root, word) : word)), ...args]
   command(1, bulletin('--help'), env) // builds the compiled copy if a source changed
   cases.help = command(5, bulletin('--help'), env)
   // A command whose work is one query: the time it takes is the time to reach the work.
