@@ -12,7 +12,10 @@ const nextConfig = {
     'libsql',
     '@react-pdf/renderer',
     '@react-pdf/font',
-    'pdf-lib',
+    '@react-pdf/layout',
+    '@react-pdf/render',
+    // One pdfkit for react-pdf and the renderer: the renderer patches its prototype (fonts.ts).
+    'pdfkit',
     'hyphen',
     'mammoth',
     '@expo-google-fonts/noto-serif',

@@ -22,7 +22,7 @@ export function documentProps(model: IssueModel) {
     creationDate: date,
     modificationDate: date,
     creator: 'Bulletin Press',
-    producer: 'Bulletin Press (react-pdf, pdf-lib)',
+    producer: 'Bulletin Press (react-pdf)',
     language: 'en',
     pdfVersion: '1.7' as const,
   }

@@ -1,36 +1,21 @@
+import type { SafeDocumentNode, SafePageNode } from '@react-pdf/layout'
+import renderPdf from '@react-pdf/render'
+import PDFDocument, { type PdfkitImage } from 'pdfkit'
 import type { HyphenLadder } from './ladders'
-import {
-  concatTransformationMatrix,
-  decodePDFRawStream,
-  drawObject,
-  ParseSpeeds,
-  PDFArray,
-  PDFContentStream,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFObjectCopier,
-  PDFRawStream,
-  PDFRef,
-  PDFString,
-  popGraphicsState,
-  pushGraphicsState,
-  type PDFContext,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib'
 
 /**
- * The pdf-lib side of the layout: react-pdf has no column flow, so the essays are set on
- * column-sized pages and each page is placed, as a form XObject, into a slot of an A4 page.
- * Text stays real text (pdftotext reads it column by column), links are carried over.
+ * The finished file from laid-out parts. react-pdf has no column flow, so the essays are laid
+ * out on column-sized pages and each page is placed into a slot of an A4 page; the one-off
+ * sections and the front matter likewise. Parts are only laid out (./layOut.ts): the pages
+ * the issue keeps are drawn once, all into one PDF, over the frame's pages (masthead,
+ * footers, destinations, bookmarks). So each font is subset once for the whole issue, and a
+ * part that was laid out to be measured and then not used (a try at balancing the last
+ * columns, a front matter too long for its column) is never written.
  */
 
-/** A rendered react-pdf document, parsed once and read from many times. */
+/** A laid-out part of the issue, read from many times (and kept in the part cache). */
 export interface Part {
-  doc: PDFDocument
+  pages: SafePageNode[]
   pageCount: number
   /** Named destinations the templates set: page index and point (PDF user space, y up). */
   dests: Map<string, { page: number; x: number; y: number }>
@@ -49,209 +34,175 @@ export interface Placement {
   cropTop: number
 }
 
-const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const
-
-function destName(key: unknown): string | undefined {
-  if (key instanceof PDFString || key instanceof PDFHexString) return key.decodeText()
-  return undefined
+/** What of a laid-out node is read here (the rest is react-pdf's and drawn as it is). */
+interface LaidOutNode {
+  type?: string
+  box?: { top?: number; left?: number; width?: number; height?: number }
+  props?: Record<string, unknown>
+  children?: LaidOutNode[]
 }
 
-function numberAt(array: PDFArray, index: number): number {
-  const value = array.lookup(index)
-  return value instanceof PDFNumber ? value.asNumber() : 0
+const idOf = (node: LaidOutNode): string | undefined => {
+  const id = node.props?.id
+  return typeof id === 'string' ? id : undefined
 }
 
-/** Reads the /Dests name tree react-pdf writes for every element with an `id`. */
-function readDests(doc: PDFDocument): Part['dests'] {
+/**
+ * The named destinations of a laid-out document, where react-pdf would write them: at the
+ * node's box, read as PDF points (y up from the foot of the page). A name set twice (a view
+ * split across pages) keeps its last place, as in react-pdf's own name tree.
+ */
+function destinationsOf(pages: readonly SafePageNode[]): Part['dests'] {
   const dests: Part['dests'] = new Map()
-  const pageIndex = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i]))
-  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)
-  const root = names?.lookupMaybe(PDFName.of('Dests'), PDFDict)
-  const visit = (node: PDFDict) => {
-    const list = node.lookupMaybe(PDFName.of('Names'), PDFArray)
-    for (let i = 0; list && i + 1 < list.size(); i += 2) {
-      const name = destName(list.lookup(i))
-      let dest = list.lookup(i + 1)
-      if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'))
-      if (!name || !(dest instanceof PDFArray)) continue
-      const pageRef = dest.get(0)
-      const page = pageRef instanceof PDFRef ? pageIndex.get(pageRef.toString()) : undefined
-      if (page === undefined) continue
-      dests.set(name, { page, x: numberAt(dest, 2), y: numberAt(dest, 3) })
+  pages.forEach((page, index) => {
+    const height = page.box?.height ?? 0
+    const visit = (node: LaidOutNode) => {
+      const id = idOf(node)
+      if (id !== undefined && node.box) dests.set(id, { page: index, x: node.box.left ?? 0, y: height - (node.box.top ?? 0) })
+      node.children?.forEach(visit)
     }
-    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)
-    for (let i = 0; kids && i < kids.size(); i++) visit(kids.lookup(i, PDFDict))
-  }
-  if (root) visit(root)
+    ;(page.children as LaidOutNode[] | undefined)?.forEach(visit)
+  })
   return dests
 }
 
-export async function loadPart(bytes: Uint8Array): Promise<Part> {
-  const doc = await PDFDocument.load(bytes, LOAD)
-  return { doc, pageCount: doc.getPageCount(), dests: readDests(doc) }
-}
-
-/** The page's content stream bytes as stored (no re-compression), with their filter. */
-function pageContents(page: PDFPage): { bytes: Uint8Array; filter?: PDFName | PDFArray } {
-  const contents = page.node.Contents()
-  if (contents instanceof PDFRawStream) {
-    const filter = contents.dict.lookup(PDFName.of('Filter'))
-    const hasParams = contents.dict.has(PDFName.of('DecodeParms'))
-    if (!hasParams && (filter === undefined || filter instanceof PDFName || filter instanceof PDFArray)) {
-      return { bytes: contents.contents, filter }
-    }
-    return { bytes: decodePDFRawStream(contents).decode() }
-  }
-  const parts: Uint8Array[] = []
-  for (let i = 0; contents instanceof PDFArray && i < contents.size(); i++) {
-    parts.push(decodePDFRawStream(contents.lookup(i, PDFRawStream)).decode(), Uint8Array.of(0x0a))
-  }
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let offset = 0
-  for (const p of parts) {
-    bytes.set(p, offset)
-    offset += p.length
-  }
-  return { bytes }
-}
-
-/** A form XObject of the source page, cropped at the top, in the target's context. */
-function formOf(context: PDFContext, copier: PDFObjectCopier, page: PDFPage, cropTop: number): PDFRef {
-  const { width, height } = page.getSize()
-  const { bytes, filter } = pageContents(page)
-  const form = context.obj({
-    Type: 'XObject',
-    Subtype: 'Form',
-    FormType: 1,
-    BBox: [0, 0, width, height - cropTop],
-    Matrix: [1, 0, 0, 1, 0, 0],
-  })
-  const resources = page.node.Resources()
-  if (resources) form.set(PDFName.of('Resources'), copier.copy(resources))
-  if (filter) form.set(PDFName.of('Filter'), copier.copy(filter))
-  return context.register(PDFRawStream.of(form, bytes))
-}
-
-/** Link annotations of the source page, moved to where the page was placed. */
-function carryLinks(context: PDFContext, copier: PDFObjectCopier, from: PDFPage, to: PDFPage, at: Placement) {
-  const annots = from.node.Annots()
-  if (!annots) return
-  const top = from.getSize().height - at.cropTop
-  for (let i = 0; i < annots.size(); i++) {
-    const annot = annots.lookup(i, PDFDict)
-    const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)
-    if (!rect) continue
-    const [x1, y1, x2, y2] = [0, 1, 2, 3].map((n) => numberAt(rect, n))
-    if (Math.min(y1, y2) >= top) continue // inside the cropped strip
-    const moved = context.obj({})
-    for (const [key, value] of annot.entries()) {
-      // /P would drag the whole source page along.
-      if (key === PDFName.of('Rect') || key === PDFName.of('P')) continue
-      moved.set(key, copier.copy(value))
-    }
-    moved.set(
-      PDFName.of('Rect'),
-      context.obj([x1 + at.x, y1 + at.y, x2 + at.x, Math.min(y2, top) + at.y]),
-    )
-    to.node.addAnnot(context.register(moved))
-  }
+export function partOf(document: SafeDocumentNode, ladders?: HyphenLadder[]): Part {
+  const pages = document.children
+  return { pages, pageCount: pages.length, dests: destinationsOf(pages), ladders }
 }
 
 /**
- * A content stream of a few operators, stored as it is: pdf-lib would deflate each one with
- * its own compressor (a fresh window of some 256 KB each), for streams a few bytes long.
+ * A node without the named destinations inside it (the frame sets the finished file's); the
+ * nodes on the way to one are copied, the rest shared with the cached part.
  */
-function plainStream(context: PDFContext, operators: PDFOperator[]): PDFRef {
-  return context.register(PDFContentStream.of(context.obj({}), operators, false))
+function withoutDestinations(node: LaidOutNode): LaidOutNode {
+  let children = node.children
+  if (children) {
+    const stripped = children.map(withoutDestinations)
+    if (stripped.some((child, i) => child !== children?.[i])) children = stripped
+  }
+  if (idOf(node) === undefined && children === node.children) return node
+  const props = { ...node.props }
+  delete props.id
+  return { ...node, props, children }
 }
 
+/** A source page as a node of the finished page: moved to its slot, its top strip cut off. */
+function placed(at: Placement, pageHeight: number): LaidOutNode {
+  const source = at.part.pages[at.page]
+  if (!source) throw new Error(`A part has no page ${at.page + 1}`)
+  const width = source.box?.width ?? 0
+  const height = source.box?.height ?? 0
+  const content: LaidOutNode = {
+    type: 'VIEW',
+    props: {},
+    box: { left: 0, top: -at.cropTop, width, height },
+    children: (source.children as LaidOutNode[] | undefined ?? []).map(withoutDestinations),
+  }
+  // A clipping view the size of what is kept of the page, as a form's bounding box would be.
+  return {
+    type: 'VIEW',
+    props: {},
+    style: { overflow: 'hidden' },
+    box: { left: at.x, top: pageHeight - at.y - height + at.cropTop, width, height: height - at.cropTop },
+    children: [content],
+  } as LaidOutNode
+}
+
+/** An image node's picture, as react-pdf loaded it. */
+type LoadedImage = { data?: unknown }
+
 /**
- * Draws the placements onto the frame's pages and returns the finished file. The frame
- * (masthead, footers, destinations, bookmarks, metadata) is the base document.
+ * Embeds the issue's pictures one after the other, in the order they are drawn, before the
+ * pages are drawn. pdfkit writes a PNG with transparency only once its pixels are decoded,
+ * which happens off the main thread: embedded as they are met, several pictures would be
+ * written in whatever order their decoding ended, and the same issue would give another file.
  */
-export async function compose(
-  frameBytes: Uint8Array,
-  pages: ReadonlyArray<readonly Placement[]>,
-  modified: Date,
-): Promise<Uint8Array> {
-  const out = await PDFDocument.load(frameBytes, LOAD)
-  // react-pdf writes the modification date under a key readers ignore (/ModificationDate);
-  // set the standard /ModDate from the model instead of the clock.
-  out.setModificationDate(modified)
-  out.context.lookupMaybe(out.context.trailerInfo.Info, PDFDict)?.delete(PDFName.of('ModificationDate'))
-  const { context } = out
-  const copiers = new Map<Part, PDFObjectCopier>()
-  // One copier per source document, so fonts and images shared by its pages are copied once.
-  const copierFor = (part: Part) => {
-    let copier = copiers.get(part)
-    if (!copier) {
-      copier = PDFObjectCopier.for(part.doc.context, context)
-      copiers.set(part, copier)
-    }
-    return copier
+async function embedImagesInOrder(ctx: PDFDocument, document: SafeDocumentNode): Promise<void> {
+  const embedded = new Map<unknown, PdfkitImage>()
+  const pictures: Uint8Array[] = []
+  const visit = (node: LaidOutNode & { image?: LoadedImage }) => {
+    const data = node.image?.data
+    if (data instanceof Uint8Array && !pictures.includes(data)) pictures.push(data)
+    node.children?.forEach(visit)
   }
-  const targets = out.getPages()
-  if (targets.length !== pages.length) {
-    throw new Error(`Frame has ${targets.length} pages but the layout has ${pages.length}`)
-  }
-  pages.forEach((placements, index) => {
-    if (placements.length === 0) return
-    const target = targets[index]
-    // The frame's own content leaves react-pdf's flipped coordinate system in place; fence
-    // it in q/Q so the placements below start from the default user space.
-    target.node.wrapContentStreams(plainStream(context, [pushGraphicsState()]), plainStream(context, [popGraphicsState()]))
-    const operators = placements.flatMap((placement, n) => {
-      const copier = copierFor(placement.part)
-      const source = placement.part.doc.getPage(placement.page)
-      const name = PDFName.of(`BP${n}`)
-      target.node.setXObject(name, formOf(context, copier, source, placement.cropTop))
-      carryLinks(context, copier, source, target, placement)
-      return [
-        pushGraphicsState(),
-        concatTransformationMatrix(1, 0, 0, 1, placement.x, placement.y),
-        drawObject(name),
-        popGraphicsState(),
-      ]
+  visit(document as unknown as LaidOutNode)
+  const open = ctx.openImage.bind(ctx)
+  for (const data of pictures) {
+    const image = open(data)
+    await new Promise<void>((resolve) => {
+      const finalize = image.finalize
+      if (finalize) {
+        image.finalize = function finalizeInOrder(this: PdfkitImage) {
+          const result = finalize.call(this)
+          resolve()
+          return result
+        }
+      }
+      image.embed(ctx)
+      if (!finalize) resolve()
     })
-    target.node.addContentStream(plainStream(context, operators))
-  })
-  retagSubsetFonts(context)
-  return out.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY })
+    embedded.set(data, image)
+  }
+  // react-pdf opens each picture it draws: it gets the one already embedded.
+  ctx.openImage = (src) => embedded.get(src) ?? open(src)
 }
 
-const SUBSET_TAG = /^[A-Z]{6}\+/
+/** What react-pdf writes of a Document's props into the file (its own render does the same). */
+interface FrameProps {
+  title?: string
+  author?: string
+  subject?: string
+  keywords?: string
+  creator?: string
+  producer?: string
+  language?: string
+  pdfVersion?: string
+  pageLayout?: string
+}
 
 /**
- * Each react-pdf document names its font subsets from the same counter ("CZZZZZ+NotoSans-Bold"),
- * so the merged file would hold different subsets under one name, which some print drivers
- * merge. Give every subset its own tag, in object order (deterministic).
+ * Draws the placements over the frame's pages and returns the finished file. The frame
+ * (masthead, footers, destinations, bookmarks, metadata) gives the pages and the file's props.
  */
-function retagSubsetFonts(context: PDFContext) {
-  let next = 0
-  const tag = () => {
-    let n = next++
-    let out = ''
-    for (let i = 0; i < 6; i++) {
-      out = String.fromCharCode(65 + (n % 26)) + out
-      n = Math.floor(n / 26)
-    }
-    return out
+export async function compose(frame: SafeDocumentNode, pages: ReadonlyArray<readonly Placement[]>, modified: Date): Promise<Uint8Array> {
+  if (frame.children.length !== pages.length) {
+    throw new Error(`Frame has ${frame.children.length} pages but the layout has ${pages.length}`)
   }
-  const rename = (dict: PDFDict, key: string, newTag: string) => {
-    const name = dict.lookupMaybe(PDFName.of(key), PDFName)?.decodeText()
-    if (name && SUBSET_TAG.test(name)) dict.set(PDFName.of(key), PDFName.of(`${newTag}+${name.slice(7)}`))
+  const props = frame.props as FrameProps
+  const info: Record<string, string | Date> = {
+    // The issue's date, not the clock: the same issue gives the same file.
+    CreationDate: modified,
+    ModDate: modified,
   }
-  for (const [, object] of context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict)) continue
-    if (object.lookupMaybe(PDFName.of('Subtype'), PDFName) !== PDFName.of('Type0')) continue
-    const newTag = tag()
-    rename(object, 'BaseFont', newTag)
-    const descendants = object.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)
-    for (let i = 0; descendants && i < descendants.size(); i++) {
-      const cid = descendants.lookup(i, PDFDict)
-      rename(cid, 'BaseFont', newTag)
-      const descriptor = cid.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict)
-      if (descriptor) rename(descriptor, 'FontName', newTag)
-    }
-  }
+  const given = { Title: props.title, Author: props.author, Subject: props.subject, Keywords: props.keywords, Creator: props.creator, Producer: props.producer }
+  for (const [key, value] of Object.entries(given)) if (value !== undefined) info[key] = value
+  const ctx = new PDFDocument({
+    compress: true,
+    pdfVersion: props.pdfVersion,
+    lang: props.language,
+    displayTitle: true,
+    autoFirstPage: false,
+    pageLayout: props.pageLayout,
+    info,
+  })
+  const finished = {
+    ...frame,
+    children: frame.children.map((page, i) => {
+      const placements = pages[i] ?? []
+      if (placements.length === 0) return page
+      const height = page.box?.height ?? 0
+      return { ...page, children: [...((page.children ?? []) as LaidOutNode[]), ...placements.map((at) => placed(at, height))] }
+    }),
+  } as SafeDocumentNode
+  await embedImagesInOrder(ctx, finished)
+  const chunks: Buffer[] = []
+  const done = new Promise<void>((resolve, reject) => {
+    ctx.on('data', (chunk: Buffer) => chunks.push(chunk))
+    ctx.on('end', () => resolve())
+    ctx.on('error', reject)
+  })
+  renderPdf(ctx as unknown as Parameters<typeof renderPdf>[0], finished)
+  await done
+  return new Uint8Array(Buffer.concat(chunks))
 }

@@ -1,8 +1,8 @@
 /**
  * The print bulletin: IssueModel -> A4 PDF.
  *
- * react-pdf cannot flow text through columns, so the issue is set in parts and put
- * together with pdf-lib:
+ * react-pdf cannot flow text through columns, so the issue is laid out in parts, whose pages
+ * are then drawn into one file (./compose.ts):
  * - the essays as one column-wide, column-tall flow (templates/pdf/Essays.tsx), whose pages
  *   are placed two to an A4 page (the first one beside the front matter on page 1); the end of
  *   the flow is set again on shorter pages so that the last page's two columns are balanced
@@ -17,8 +17,8 @@
  * contents numbers are read back from where each item's named destination landed, and the
  * front matter is set again until they hold.
  */
-import { cloneElement, type ReactElement } from 'react'
-import { pdf, type DocumentProps } from '@react-pdf/renderer'
+import type { ReactElement } from 'react'
+import type { SafeDocumentNode } from '@react-pdf/layout'
 import { formatMonthHeading } from '@/chronology/dayCell'
 import { issueLayout, type IssueLayout, type IssueModel, type SectionModel } from '@/issue/model'
 import {
@@ -46,10 +46,11 @@ import {
 } from '../../../templates/pdf'
 import { balanceTail, flowUnits, type Ending, type RenderTail, type Tail } from './balance'
 import { LruCache, fileStamps, hashOf } from './cache'
-import { compose, loadPart, type Part, type Placement } from './compose'
+import { compose, partOf, type Part, type Placement } from './compose'
 import { findUncoveredCharacters, withCoveredCharacters, type UncoveredCharacter } from './coverage'
 import { prepareFonts } from './fonts'
 import { findHyphenLadders, type HyphenLadder } from './ladders'
+import { layOutTemplate } from './layOut'
 
 export { findUncoveredCharacters, type UncoveredCharacter } from './coverage'
 export { findOverflowingWords, type OverflowingWord } from './overflow'
@@ -95,35 +96,12 @@ const LAYOUT_VERSION = 11
 
 // Parsed parts by content hash. Bounded: an editor previewing many issues keeps a few.
 const parts = new LruCache<Part>(160)
-const frames = new LruCache<Uint8Array>(8)
+const frames = new LruCache<SafeDocumentNode>(8)
 
 /** Drops every cached part (tests; or after templates change in a dev server). */
 export function clearPdfCache(): void {
   parts.clear()
   frames.clear()
-}
-
-/** What react-pdf hands the Document's onRender after a render to a buffer: its laid-out tree. */
-interface RenderedLayout {
-  _INTERNAL__LAYOUT__DATA_?: unknown
-}
-
-async function renderBytes(element: ReactElement<DocumentProps>, labels?: ReadonlyMap<string, string>): Promise<{ bytes: Uint8Array; ladders: HyphenLadder[] }> {
-  let ladders: HyphenLadder[] = []
-  // The laid-out tree is read here, from the one render, for preflight (./ladders.ts).
-  const onRender = (rendered: RenderedLayout) => {
-    ladders = findHyphenLadders(rendered._INTERNAL__LAYOUT__DATA_, labels)
-  }
-  const instance = pdf(cloneElement(element, { onRender } as Partial<DocumentProps>))
-  try {
-    const stream = await instance.toBuffer()
-    const chunks: Buffer[] = []
-    for await (const chunk of stream) chunks.push(chunk as Buffer)
-    return { bytes: new Uint8Array(Buffer.concat(chunks)), ladders }
-  } finally {
-    // Unmount, so the React tree of this render can be collected.
-    instance.updateContainer(null as unknown as ReactElement<DocumentProps>)
-  }
 }
 
 /**
@@ -134,7 +112,7 @@ async function renderPart(
   key: string,
   useCache: boolean,
   local: Map<string, Promise<Part>>,
-  element: () => ReactElement<DocumentProps>,
+  element: () => ReactElement,
   labels: ReadonlyMap<string, string>,
   laidOut: RenderIssuePdfResult['laidOut'],
 ): Promise<Part> {
@@ -143,8 +121,8 @@ async function renderPart(
   const made = (async () => {
     const hit = useCache ? parts.get(key) : undefined
     if (hit) return hit
-    const { bytes, ladders } = await renderBytes(element(), labels)
-    const part: Part = { ...(await loadPart(bytes)), ladders }
+    const document = await layOutTemplate(element())
+    const part = partOf(document, findHyphenLadders(document, labels))
     laidOut.parts++
     laidOut.pages += part.pageCount
     if (useCache) parts.set(key, part)
@@ -450,7 +428,7 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
   const local = new Map<string, Promise<Part>>()
   const labels = destinationLabels(contents)
   const laidOut = { parts: 0, pages: 0 }
-  const part = (key: object, element: () => ReactElement<DocumentProps>) =>
+  const part = (key: object, element: () => ReactElement) =>
     renderPart(hashOf({ ...meta, ...key }), useCache, local, element, labels, laidOut)
   // Full-width sections, set once (chronology entries that go on to another page repeat
   // their day cell there in the same layout).
@@ -574,12 +552,12 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
   const proofMark = options.proofMark
   const frameInput = { ...meta, frame: frameKey(model), pageCount, endMatterPages, markers, gaps, proofMark }
   const frameHash = hashOf(frameInput)
-  let frameBytes = useCache ? frames.get(frameHash) : undefined
-  if (!frameBytes) {
-    frameBytes = (await renderBytes(FrameDocument({ model, pageCount, markers, gaps, endMatterPages, proofMark }))).bytes
-    if (useCache) frames.set(frameHash, frameBytes)
+  let frame = useCache ? frames.get(frameHash) : undefined
+  if (!frame) {
+    frame = await layOutTemplate(FrameDocument({ model, pageCount, markers, gaps, endMatterPages, proofMark }))
+    if (useCache) frames.set(frameHash, frame)
   }
-  const bytes = await compose(frameBytes, pages, pdfDate(model.publicationDate))
+  const bytes = await compose(frame, pages, pdfDate(model.publicationDate))
 
   const toc: TocEntry[] = items.map((item, i) => ({
     id: item.id,

@@ -253,6 +253,12 @@ describe('renderIssuePdf on the fixture issue', () => {
     expect(new Set(fonts.map((f) => f.name)).size).toBe(fonts.length)
   })
 
+  it('embeds each face once for the whole issue, not once per part of the layout', () => {
+    const faces = pdffonts(file).map((f) => f.name.slice(7))
+    expect(faces.length).toBeGreaterThan(3)
+    expect(faces).toEqual([...new Set(faces)])
+  })
+
   it('carries metadata with dates from the model', async () => {
     const doc = await PDFDocument.load(result.pdf, { updateMetadata: false })
     expect(doc.getTitle()).toBe('Korea Bulletin, Volume 6, Number 2, April–June 2024')
