@@ -106,6 +106,45 @@ let shapingShared = false
 
 const copyOf = <T extends object>(value: T): T => Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as T, value)
 
+/** What textkit asks of a font for every character it sets (fontkit's names). */
+interface FontFacts {
+  unitsPerEm?: number
+  hasGlyphForCodePoint?: (codePoint: number) => boolean
+}
+
+/**
+ * Answers what textkit asks of a font for every character once per font and character:
+ * whether the font has a glyph for it (to pick a face from the font stack) and its units per
+ * em (read from the font's head table on every call). Both are facts of the font file.
+ */
+function rememberFontFacts(prototype: object): void {
+  const units = Object.getOwnPropertyDescriptor(prototype, 'unitsPerEm')?.get
+  if (units) {
+    Object.defineProperty(prototype, 'unitsPerEm', {
+      configurable: true,
+      get(this: object) {
+        const value: unknown = units.call(this)
+        Object.defineProperty(this, 'unitsPerEm', { value, configurable: true })
+        return value
+      },
+    })
+  }
+  const facts = prototype as FontFacts
+  const hasGlyph = facts.hasGlyphForCodePoint
+  if (typeof hasGlyph !== 'function') return
+  const covered = new WeakMap<object, Map<number, boolean>>()
+  facts.hasGlyphForCodePoint = function rememberedHasGlyph(this: object, codePoint: number) {
+    let known = covered.get(this)
+    if (!known) covered.set(this, (known = new Map()))
+    let has = known.get(codePoint)
+    if (has === undefined) {
+      has = hasGlyph.call(this, codePoint)
+      known.set(codePoint, has)
+    }
+    return has
+  }
+}
+
 /**
  * Shapes each string once per font, across renders: fontkit lays a string out anew on every
  * call, and react-pdf asks for the same paragraphs again and again (each render, each pass of
@@ -123,6 +162,7 @@ async function shareShaping(): Promise<void> {
   const prototype = font ? (Object.getPrototypeOf(font) as { layout?: LayoutFn } | null) : null
   const layout = prototype?.layout
   if (!prototype || typeof layout !== 'function') return
+  rememberFontFacts(prototype)
   prototype.layout = function memoLayout(this: object, text, features, script, language, direction) {
     // Only the calls textkit makes: a string, script and language detected by fontkit.
     if (typeof text !== 'string' || script != null || language != null) return layout.call(this, text, features, script, language, direction)
