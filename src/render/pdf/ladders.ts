@@ -3,7 +3,7 @@
  * two in a row. react-pdf cannot be told so: words are split into syllables before lines are
  * broken (the hyphenation callback sees a word, never the lines above it), and its line
  * breaker has only a fixed extra cost for two hyphens in a row, no limit. So ladders are
- * found in the laid-out document (react-pdf hands it to the Document's `onRender`) and print
+ * found in the laid-out document of each part (./layOut.ts) and print
  * preflight names them for the production editor to fix (a soft hyphen, a reworded line).
  */
 
