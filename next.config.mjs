@@ -12,10 +12,6 @@ const nextConfig = {
     'libsql',
     '@react-pdf/renderer',
     '@react-pdf/font',
-    '@react-pdf/layout',
-    '@react-pdf/render',
-    // One pdfkit for react-pdf and the renderer: the renderer patches its prototype (fonts.ts).
-    'pdfkit',
     'hyphen',
     'mammoth',
     '@expo-google-fonts/noto-serif',

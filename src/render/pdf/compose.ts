@@ -1,6 +1,7 @@
 import type { SafeDocumentNode, SafePageNode } from '@react-pdf/layout'
-import renderPdf from '@react-pdf/render'
-import PDFDocument, { type PdfkitImage } from 'pdfkit'
+import type PDFDocument from 'pdfkit'
+import type { PdfkitImage } from 'pdfkit'
+import { printEngine } from './engine'
 import type { HyphenLadder } from './ladders'
 
 /**
@@ -169,6 +170,7 @@ export async function compose(frame: SafeDocumentNode, pages: ReadonlyArray<read
   if (frame.children.length !== pages.length) {
     throw new Error(`Frame has ${frame.children.length} pages but the layout has ${pages.length}`)
   }
+  const { PDFDocument, renderPdf } = await printEngine()
   const props = frame.props as FrameProps
   const info: Record<string, string | Date> = {
     // The issue's date, not the clock: the same issue gives the same file.

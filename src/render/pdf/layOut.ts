@@ -1,6 +1,7 @@
 import { Fragment, isValidElement, type ReactElement, type ReactNode } from 'react'
-import layoutDocument, { type DocumentNode, type SafeDocumentNode } from '@react-pdf/layout'
+import type { DocumentNode, SafeDocumentNode } from '@react-pdf/layout'
 import { Font } from '@react-pdf/renderer'
+import { printEngine } from './engine'
 
 /**
  * Lays a print template out with react-pdf's own layout engine, without writing a PDF: each
@@ -52,6 +53,7 @@ function nodesOf(element: ReactNode, parentType: string): InputNode[] {
 export async function layOutTemplate(element: ReactElement): Promise<SafeDocumentNode> {
   const [root, ...others] = nodesOf(element, 'ROOT')
   if (!root || others.length > 0 || root.type !== 'DOCUMENT') throw new Error('A print template must return one <Document>')
+  const { layoutDocument } = await printEngine()
   // react-pdf's renderer passes its font store as a second argument its types leave out.
   const withFonts = layoutDocument as unknown as (document: DocumentNode, fonts: typeof Font) => Promise<SafeDocumentNode>
   return withFonts(root as unknown as DocumentNode, Font)
