@@ -2,7 +2,7 @@
 
 import { Button } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import React, { useCallback, useState } from 'react'
+import React, { useCallback, useEffect, useState } from 'react'
 
 /**
  * The production editor's panel on an issue: choose the kind of PDF, run preflight, then
@@ -70,6 +70,10 @@ export function ExportPdfPanel({ issueId: id, apiBase, published = false }: { is
   const [report, setReport] = useState<Report | null>(null)
   const [result, setResult] = useState<ExportResponse['export'] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  // The server's HTML shows the buttons before their handlers are attached: a click then would
+  // be lost without a word on a slow connection. They are enabled once the panel is live.
+  const [live, setLive] = useState(false)
+  useEffect(() => setLive(true), [])
   const router = useRouter()
 
   const call = useCallback(
@@ -125,10 +129,10 @@ export function ExportPdfPanel({ issueId: id, apiBase, published = false }: { is
         ))}
       </fieldset>
       <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
-        <Button buttonStyle="secondary" disabled={busy !== null} onClick={() => void call('preflight')}>
+        <Button buttonStyle="secondary" disabled={!live || busy !== null} onClick={() => void call('preflight')}>
           {busy === 'preflight' ? 'Checking…' : 'Run preflight'}
         </Button>
-        <Button disabled={busy !== null} onClick={() => void call('export')}>
+        <Button disabled={!live || busy !== null} onClick={() => void call('export')}>
           {busy === 'export' ? 'Exporting…' : 'Export PDF'}
         </Button>
         {report && !report.ok ? (
