@@ -67,15 +67,17 @@ function destinationsOf(pages: readonly SafePageNode[]): Part['dests'] {
   return dests
 }
 
+/**
+ * A part from its laid-out document: its destinations are read, then taken off its pages
+ * (the frame sets the finished file's), once, however often the part is placed.
+ */
 export function partOf(document: SafeDocumentNode, ladders?: HyphenLadder[]): Part {
-  const pages = document.children
-  return { pages, pageCount: pages.length, dests: destinationsOf(pages), ladders }
+  const dests = destinationsOf(document.children)
+  const pages = document.children.map((page) => withoutDestinations(page as unknown as LaidOutNode) as unknown as SafePageNode)
+  return { pages, pageCount: pages.length, dests, ladders }
 }
 
-/**
- * A node without the named destinations inside it (the frame sets the finished file's); the
- * nodes on the way to one are copied, the rest shared with the cached part.
- */
+/** A node without the named destinations inside it; only the nodes on the way to one are copied. */
 function withoutDestinations(node: LaidOutNode): LaidOutNode {
   let children = node.children
   if (children) {
@@ -98,7 +100,7 @@ function placed(at: Placement, pageHeight: number): LaidOutNode {
     type: 'VIEW',
     props: {},
     box: { left: 0, top: -at.cropTop, width, height },
-    children: (source.children as LaidOutNode[] | undefined ?? []).map(withoutDestinations),
+    children: (source.children as LaidOutNode[] | undefined) ?? [],
   }
   // A clipping view the size of what is kept of the page, as a form's bounding box would be.
   return {

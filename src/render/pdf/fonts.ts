@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { Font } from '@react-pdf/renderer'
 import { FAMILY } from '../../../templates/pdf/theme'
+import { printEngine } from './engine'
 import { loadPackage, resolvePackageFile } from './nodeResolve'
 
 /**
@@ -204,10 +205,9 @@ let embeddingShared = false
 export async function shareEmbeddedFonts(): Promise<void> {
   if (embeddingShared) return
   embeddingShared = true
-  // The module react-pdf itself imports (an ES module: pdfkit's require entry is another copy).
-  const specifier = 'pdfkit'
-  const loaded = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ specifier)) as { default?: { prototype?: PdfkitDocument } }
-  const prototype = loaded.default?.prototype
+  // The pdfkit react-pdf itself draws with (an ES module: pdfkit's require entry is another copy).
+  const { PDFDocument } = await printEngine()
+  const prototype = PDFDocument.prototype as unknown as PdfkitDocument | undefined
   const font = prototype?.font
   if (!prototype || typeof font !== 'function') return
   // Every new document opened pdfkit's default font (Helvetica: its metrics read from disk and
