@@ -2,8 +2,10 @@
  * `npm run bulletin` answers at once: the launcher (src/cli/bulletin.mjs) runs a compiled
  * copy of the command line, and loads neither Payload, its config nor the PDF renderer to
  * print the help or refuse bad arguments; a command that runs loads no TypeScript
- * transpiler and only the packages its settings use. What the process resolves is
- * recorded by a module hook. The process is started as package.json's script starts it.
+ * transpiler and only the packages its settings use. What the process loads is recorded by
+ * a module hook: files from node_modules by their package, chunks of the compiled copy by
+ * the packages the launcher lists for each (most packages are bundled into the copy). The
+ * process is started as package.json's script starts it.
  */
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
@@ -14,6 +16,7 @@ import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { folderSettings } from '@/runtime/openPayload'
+import { bulletinArgv } from '../support/bulletin'
 
 const run = promisify(execFile)
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-start-'))
@@ -24,22 +27,21 @@ fs.writeFileSync(
   hook,
   `import fs from 'node:fs'
 export async function resolve(specifier, context, next) {
-  fs.appendFileSync(${JSON.stringify(log)}, specifier + '\\n')
-  return next(specifier, context)
+  const resolved = await next(specifier, context)
+  fs.appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n')
+  return resolved
 }`,
 )
 fs.writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hook).href)})\n`)
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-const script = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.bulletin
-const nodeFlags = script.split(/\s+/).filter((word) => word.startsWith('--'))
 
 async function bulletin(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number; resolved: string[] }> {
   fs.rmSync(log, { force: true })
   let result: { stdout: string; stderr: string; code: number }
   try {
-    const { stdout, stderr } = await run(process.execPath, [...nodeFlags, '--import', pathToFileURL(register).href, 'src/cli/bulletin.mjs', ...args], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', pathToFileURL(register).href, ...bulletinArgv(...args)], {
       cwd: process.cwd(),
       env: { ...process.env, ...env },
     })
@@ -48,12 +50,25 @@ async function bulletin(args: string[], env: Record<string, string> = {}): Promi
     const e = error as { stdout?: string; stderr?: string; code?: number }
     result = { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: e.code ?? 1 }
   }
-  const resolved = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : []
-  return { ...result, resolved }
+  const urls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : []
+  return { ...result, resolved: [...new Set(urls.flatMap(packagesIn))] }
+}
+
+/** The packages (and the launcher's own modules, by file name) a loaded URL stands for. */
+function packagesIn(url: string): string[] {
+  if (!url.startsWith('file:')) return []
+  const file = url.slice('file://'.length)
+  const inCopy = /\/node_modules\/\.cache\/bulletin-cli\/[^/]+\/([^/]+)$/.exec(file)
+  if (inCopy) {
+    const { chunks } = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'inputs.json'), 'utf8')) as { chunks: Record<string, string[]> }
+    return [...(chunks[inCopy[1]] ?? []), inCopy[1].replace(/-[A-Z0-9]+\.mjs$/, '')]
+  }
+  const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(file)?.[1]
+  return pkg ? [pkg] : [path.basename(file)]
 }
 
 const heavy = (resolved: string[]) =>
-  resolved.filter((s) => s === 'payload' || s.startsWith('@payloadcms/') || s.includes('payload.config') || s.startsWith('@react-pdf/') || s === 'tsx/esm/api')
+  resolved.filter((s) => s === 'payload' || s.startsWith('@payloadcms/') || s.includes('payload.config') || s.startsWith('@react-pdf/') || s === 'tsx')
 
 describe('bulletin starts at once', () => {
   it('prints the help with every command, loading neither Payload nor the renderer', async () => {

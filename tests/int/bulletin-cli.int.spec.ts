@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { folderSettings } from '@/runtime/openPayload'
 import { verifyToken } from '@/subscribers/tokens'
+import { bulletinArgv } from '../support/bulletin'
 
 const run = promisify(execFile)
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-cli-'))
@@ -29,7 +30,7 @@ delete env.SMTP_URL
 
 async function bulletin(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(path.resolve('node_modules/.bin/tsx'), ['src/cli/index.ts', ...args], {
+    const { stdout, stderr } = await run(process.execPath, bulletinArgv(...args), {
       cwd: process.cwd(),
       env,
       maxBuffer: 20 * 1024 * 1024,

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { folderSettings } from '@/runtime/openPayload'
+import { bulletinArgv } from '../support/bulletin'
 
 /**
  * `bulletin import-chronology` as a user runs it: a real subprocess on its own SQLite file,
@@ -23,7 +24,7 @@ interface Run {
 
 function bulletin(...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/index.ts', ...args], {
+    const child = spawn(process.execPath, bulletinArgv(...args), {
       cwd: process.cwd(),
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,6 +17,7 @@ import { folderSettings } from '@/runtime/openPayload'
 import { demoSettings } from '@/seed/demoContent'
 import { paragraph, richText } from '@/seed/lexical'
 import type { SinkMessage } from './smtpSink'
+import { bulletinArgv } from './bulletin'
 
 /** The PAYLOAD_SECRET of test processes (as tests/support/payload.ts sets it in-process). */
 export const TEST_SECRET = 'test-secret-not-for-production-0123456789'
@@ -239,14 +240,18 @@ export function spawnWorker(dir: string, env: Record<string, string>): WorkerPro
   return spawnTsx(dir, env, ['src/jobs/worker.ts', '--poll', '200'])
 }
 
-/** `bulletin <args>` as its own process, on the test database. */
+/** `bulletin <args>` as its own process, on the test database, started as `npm run bulletin` starts it. */
 export function spawnCli(dir: string, env: Record<string, string>, args: string[]): WorkerProcess {
-  return spawnTsx(dir, env, ['src/cli/index.ts', ...args])
+  return spawnNode(dir, env, bulletinArgv(...args))
 }
 
 function spawnTsx(dir: string, env: Record<string, string>, args: string[]): WorkerProcess {
+  return spawnNode(dir, env, ['--no-deprecation', '--import', 'tsx', ...args])
+}
+
+function spawnNode(dir: string, env: Record<string, string>, args: string[]): WorkerProcess {
   let output = ''
-  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
     env: {
       ...process.env,
