@@ -1,8 +1,10 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { Font } from '@react-pdf/renderer'
 import { FAMILY } from '../../../templates/pdf/theme'
 import { printEngine } from './engine'
 import { loadPackage, resolvePackageFile } from './nodeResolve'
+import { storedRun, storeRun, type StoredRun } from './shapingStore'
 
 /**
  * Fonts and hyphenation for the print renderer. Font files come from the npm font packages
@@ -95,15 +97,64 @@ function minimumFragments(parts: string[]): string[] {
 
 /** What textkit reads of fontkit's GlyphRun; the rest of it is carried over as it is. */
 interface GlyphRun {
-  glyphs: unknown[]
-  positions: object[]
+  glyphs: Array<{ id: number; codePoints: number[] }>
+  positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>
+  script: string
 }
 type LayoutFn = (this: object, text: unknown, features?: unknown, script?: unknown, language?: unknown, direction?: unknown) => GlyphRun
+
+/** What identifies a fontkit font's file, and gives its glyphs (fontkit's names). */
+interface FontkitFont {
+  postscriptName?: string
+  numGlyphs?: number
+  head?: { checkSumAdjustment?: number }
+  getGlyph(id: number, codePoints: number[]): GlyphRun['glyphs'][number]
+}
+
+/**
+ * A font file's name on disk for the shaping store: its PostScript name, whole-file checksum
+ * and glyph count, and the fontkit version that shaped it.
+ */
+const fontIds = new WeakMap<object, string>()
+let fontkitVersion: string | undefined
+function fontIdOf(font: FontkitFont): string {
+  let id = fontIds.get(font)
+  if (!id) {
+    fontkitVersion ??= (JSON.parse(fs.readFileSync(path.join(path.dirname(resolvePackageFile('fontkit')), '..', 'package.json'), 'utf8')) as { version: string }).version
+    const checksum = ((font.head?.checkSumAdjustment ?? 0) >>> 0).toString(16)
+    id = `${font.postscriptName ?? 'font'}-${checksum}-${font.numGlyphs ?? 0}-fontkit${fontkitVersion}`
+    fontIds.set(font, id)
+  }
+  return id
+}
+
+function toStored(run: GlyphRun): StoredRun {
+  return {
+    glyphs: run.glyphs.map((glyph) => glyph.id),
+    codePoints: run.glyphs.map((glyph) => glyph.codePoints),
+    positions: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+    script: run.script,
+  }
+}
+
+/** A run as fontkit's layout gives it, from the store: its glyphs are the font's own objects. */
+function fromStored(font: FontkitFont, stored: StoredRun, emptyRun: GlyphRun): GlyphRun {
+  const positions: GlyphRun['positions'] = []
+  for (let i = 0; i < stored.positions.length; i += 4) {
+    const [xAdvance, yAdvance, xOffset, yOffset] = stored.positions.slice(i, i + 4)
+    positions.push({ xAdvance, yAdvance, xOffset, yOffset })
+  }
+  const glyphs = stored.glyphs.map((id, i) => font.getGlyph(id, stored.codePoints[i]))
+  return Object.assign(copyOf(emptyRun), { glyphs, positions, script: stored.script })
+}
 
 /** Shaped runs by font and by direction, features and text. Bounded per font. */
 const shaped = new WeakMap<object, Map<string, GlyphRun>>()
 const MAX_SHAPED_PER_FONT = 20_000
 let shapingShared = false
+
+/** Strings shaped by fontkit and taken from the shaping store, in this process (for tests). */
+export const shapingCounts = { shaped: 0, restored: 0 }
 
 const copyOf = <T extends object>(value: T): T => Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as T, value)
 
@@ -172,7 +223,19 @@ async function shareShaping(): Promise<void> {
     const key = `${String(direction)}|${features === undefined ? '' : JSON.stringify(features)}|${text}`
     let run = runs.get(key)
     if (!run) {
-      run = layout.call(this, text, features, script, language, direction)
+      const font = this as FontkitFont
+      const fontId = fontIdOf(font)
+      const stored = storedRun(fontId, key)
+      if (stored) {
+        // fontkit's run for no text: the run object without any shaping.
+        const empty = layout.call(this, '', features, script, language, direction)
+        run = fromStored(font, stored, empty)
+        shapingCounts.restored++
+      } else {
+        run = layout.call(this, text, features, script, language, direction)
+        storeRun(fontId, key, toStored(run))
+        shapingCounts.shaped++
+      }
       if (runs.size >= MAX_SHAPED_PER_FONT) runs.clear()
       runs.set(key, run)
     }

@@ -51,6 +51,7 @@ import { findUncoveredCharacters, withCoveredCharacters, type UncoveredCharacter
 import { prepareFonts } from './fonts'
 import { findHyphenLadders, type HyphenLadder } from './ladders'
 import { layOutTemplate } from './layOut'
+import { writeShapedText } from './shapingStore'
 
 export { findUncoveredCharacters, type UncoveredCharacter } from './coverage'
 export { findOverflowingWords, type OverflowingWord } from './overflow'
@@ -558,6 +559,7 @@ export async function renderIssuePdf(input: IssueModel, options: RenderIssuePdfO
     if (useCache) frames.set(frameHash, frame)
   }
   const bytes = await compose(frame, pages, pdfDate(model.publicationDate))
+  writeShapedText()
 
   const toc: TocEntry[] = items.map((item, i) => ({
     id: item.id,

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs'
 import type { Block, IssueModel } from '@/issue/model'
 import { PULL_QUOTE_SIZE } from '../../../templates/pdf/Essays'
 import { addressBreaks, printable, runsText } from '../../../templates/pdf/text'
-import { BODY, COLUMN, CONTENT_WIDTH } from '../../../templates/pdf/theme'
+import { Font } from '@react-pdf/renderer'
+import { BODY, COLUMN, CONTENT_WIDTH, FAMILY } from '../../../templates/pdf/theme'
 import { FONT_FILES, hyphenateWord } from './fonts'
 import { loadPackage, resolvePackageFile } from './nodeResolve'
+import { writeShapedText } from './shapingStore'
 
 /**
  * Words the line breaker cannot fit: react-pdf breaks lines at spaces, at hyphenation points
@@ -32,15 +34,21 @@ interface Fontkit {
 
 let fonts: { serif: FontkitFont; sans: FontkitFont } | undefined
 
+/**
+ * Bold: the widest face, so a word that fits in bold fits in any. The face react-pdf loaded
+ * for the render when there is one (its shaping is remembered, src/render/pdf/fonts.ts), else
+ * the file opened here.
+ */
 function face(kind: 'serif' | 'sans'): FontkitFont {
   if (!fonts) {
     const fontkit = loadPackage<Fontkit>('fontkit', resolvePackageFile('@react-pdf/font'))
-    const open = (file: string): FontkitFont => {
+    const open = (family: string, file: string): FontkitFont => {
+      const loaded = Font.getFont({ fontFamily: family, fontWeight: 700, fontStyle: 'normal' })?.data as FontkitFont | null | undefined
+      if (loaded) return loaded
       const font = fontkit.create(readFileSync(file))
       return 'fonts' in font ? font.fonts[0] : font
     }
-    // Bold: the widest face, so a word that fits in bold fits in any.
-    fonts = { serif: open(FONT_FILES.serif.bold), sans: open(FONT_FILES.sans.bold) }
+    fonts = { serif: open(FAMILY.serif, FONT_FILES.serif.bold), sans: open(FAMILY.sans, FONT_FILES.sans.bold) }
   }
   return fonts[kind]
 }
@@ -122,5 +130,6 @@ export function findOverflowingWords(model: IssueModel): OverflowingWord[] {
         break
     }
   }
+  writeShapedText()
   return found
 }
