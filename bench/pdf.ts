@@ -9,7 +9,7 @@
  * from cold, as `npm run bulletin` starts them: `bulletin --help` (help),
  * `bulletin campaign-status demo` (commandStart: its work is one query, so its time is the
  * time a command takes to reach its work) and the whole `bulletin export-pdf demo`
- * (coldCommand). With TYPST_TS_DIR set (typst-ts installed outside the project, see
+ * (coldCommand; emptyStoreMs: its first run, with no text in the shaping store yet). With TYPST_TS_DIR set (typst-ts installed outside the project, see
  * bench/typst.ts) each case is also set by Typst in the same run, and the ratios are given.
  */
 import { spawnSync } from 'node:child_process'
@@ -32,7 +32,10 @@ const median = (values: number[]) => {
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
 let peakRss = 0
-const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss))
+let sampling = true
+const sample = () => {
+  if (sampling) peakRss = Math.max(peakRss, process.memoryUsage().rss)
+}
 const sampler = setInterval(sample, 20)
 
 interface CaseResult {
@@ -47,26 +50,59 @@ interface CaseResult {
   ratio?: number
   /** The same for CPU time. */
   cpuRatio?: number
+  /** coldCommand only: the first export after the shaping store was emptied, and its peak RSS. */
+  emptyStoreMs?: number
+  emptyStorePeakRssMb?: number
 }
 
-/** Median time and peak RSS (from the case's start) of `run`, after one warm-up. */
-async function measure(runs: number, run: (i: number) => Promise<number | void>): Promise<{ medianMs: number; peakRssMb: number; pages?: number; cpuMedianMs: number }> {
+interface Measured {
+  medianMs: number
+  peakRssMb: number
+  pages?: number
+  cpuMedianMs: number
+}
+
+/**
+ * Median time and peak RSS (from the case's start) of `run`, after one warm-up. With `other`
+ * (Typst on the same case), the two take turns, run for run (A B A B ...), so that what
+ * slows this machine down now and then falls on both, and a ratio compares like with like;
+ * the peak RSS is sampled during `run`'s turns only.
+ */
+async function measure(runs: number, run: (i: number) => Promise<number | void>, other?: (i: number) => Promise<void>): Promise<Measured & { other?: Measured }> {
   (globalThis as { gc?: () => void }).gc?.()
   peakRss = process.memoryUsage().rss
   let pages: number | undefined
   await run(-1)
+  await other?.(-1)
   const times: number[] = []
   const cpu: number[] = []
-  for (let i = 0; i < runs; i += 1) {
+  const otherTimes: number[] = []
+  const otherCpu: number[] = []
+  const timed = async (go: () => Promise<unknown>, into: number[], cpuInto: number[]) => {
     const started = performance.now()
     const cpuStart = process.cpuUsage()
-    pages = (await run(i)) ?? pages
+    const result = await go()
     const used = process.cpuUsage(cpuStart)
-    times.push(performance.now() - started)
-    cpu.push((used.user + used.system) / 1000)
-    sample()
+    into.push(performance.now() - started)
+    cpuInto.push((used.user + used.system) / 1000)
+    return result
   }
-  return { medianMs: Math.round(median(times)), peakRssMb: mb(peakRss), pages, cpuMedianMs: Math.round(median(cpu)) }
+  for (let i = 0; i < runs; i += 1) {
+    pages = ((await timed(() => run(i), times, cpu)) as number | void) ?? pages
+    sample()
+    if (other) {
+      sampling = false
+      await timed(() => other(i), otherTimes, otherCpu)
+      sampling = true
+    }
+  }
+  const stats = (t: number[], c: number[]) => ({ medianMs: Math.round(median(t)), cpuMedianMs: Math.round(median(c)) })
+  return {
+    ...stats(times, cpu),
+    peakRssMb: mb(peakRss),
+    pages,
+    other: other ? { ...stats(otherTimes, otherCpu), peakRssMb: 0 } : undefined,
+  }
 }
 
 /** Wall time (median) and peak RSS of a whole command, each run a fresh process. */
@@ -133,15 +169,21 @@ async function main() {
   const typstBench = typstDir ? await import('./typst') : undefined
   const typst = typstDir && typstBench ? typstBench.typstRenderer(typstDir) : undefined
   const cases: Record<string, CaseResult> = {}
-  const against = async (name: string, ours: CaseResult, model: (i: number) => IssueModel, runs: number, cache = false) => {
-    if (typst) {
-      const theirs = await measure(runs, async (i) => void typst(model(i), { cache }))
-      ours.typstMedianMs = theirs.medianMs
-      ours.ratio = Math.round((ours.medianMs / theirs.medianMs) * 100) / 100
-      ours.typstCpuMedianMs = theirs.cpuMedianMs
-      if (ours.cpuMedianMs) ours.cpuRatio = Math.round((ours.cpuMedianMs / theirs.cpuMedianMs) * 100) / 100
+  /** A warm case, measured in turns with Typst on the same models when it is there. */
+  const against = async (name: string, runs: number, model: (i: number) => IssueModel, cache = false) => {
+    const { other: theirs, ...ours } = await measure(
+      runs,
+      async (i) => (await renderIssuePdf(model(i), { cache })).pageCount,
+      typst ? async (i) => void typst(model(i), { cache }) : undefined,
+    )
+    const result: CaseResult = ours
+    if (theirs) {
+      result.typstMedianMs = theirs.medianMs
+      result.ratio = Math.round((ours.medianMs / theirs.medianMs) * 100) / 100
+      result.typstCpuMedianMs = theirs.cpuMedianMs
+      result.cpuRatio = Math.round((ours.cpuMedianMs / theirs.cpuMedianMs) * 100) / 100
     }
-    cases[name] = ours
+    cases[name] = result
   }
 
   // Whole command from cold, on the seeded demo (before the bench grows its chronology).
@@ -155,7 +197,12 @@ async function main() {
   cases.help = command(5, bulletin('--help'), env)
   // A command whose work is one query: the time it takes is the time to reach the work.
   cases.commandStart = command(5, bulletin('campaign-status', 'demo'), env)
-  const coldCommand: CaseResult = command(3, bulletin('export-pdf', 'demo', '--force', '--out', path.join(coldDir, 'demo.pdf')), env)
+  const exportDemo = bulletin('export-pdf', 'demo', '--force', '--out', path.join(coldDir, 'demo.pdf'))
+  // The first export of a fresh install shapes all its text; later ones find it in the
+  // shaping store (DATA_DIR/cache/shaping, src/render/pdf/shapingStore.ts), as a user's do.
+  fs.rmSync(path.join(t.dir, 'cache'), { recursive: true, force: true })
+  const emptyStore = command(1, exportDemo, env)
+  const coldCommand: CaseResult = { ...command(3, exportDemo, env), emptyStoreMs: emptyStore.medianMs, emptyStorePeakRssMb: emptyStore.peakRssMb }
   const demoModel = (await assembleIssue(payload, 'demo', { draft: true })).model
   if (typstDir && typstBench) {
     const script = typstBench.writeColdScript(typstDir, demoModel, coldDir)
@@ -232,18 +279,12 @@ async function main() {
   }
 
   // Warm renders on one assembled model (render only, as Typst is measured).
-  await against('demo', await measure(RUNS, async () => (await renderIssuePdf(demoModel, { cache: false })).pageCount), () => demoModel, RUNS)
+  await against('demo', RUNS, () => demoModel)
   const model400 = withEntries(demoModel, 400)
-  await against('entries400', await measure(5, async () => (await renderIssuePdf(model400, { cache: false })).pageCount), () => model400, 5)
+  await against('entries400', 5, () => model400)
   const model800 = withEntries(demoModel, 800)
-  await against('entries800', await measure(5, async () => (await renderIssuePdf(model800, { cache: false })).pageCount), () => model800, 5)
-  await against(
-    'changed400',
-    await measure(RUNS, async (i) => (await renderIssuePdf(withChangedEntry(model400, i), { cache: true })).pageCount),
-    (i) => withChangedEntry(model400, i),
-    RUNS,
-    true,
-  )
+  await against('entries800', 5, () => model800)
+  await against('changed400', RUNS, (i) => withChangedEntry(model400, i), true)
 
   clearInterval(sampler)
   const result = {

@@ -21,8 +21,9 @@ if (!process.noDeprecation) process.noDeprecation = true
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const cacheDir = path.join(root, 'node_modules/.cache/bulletin-cli')
 const inputsFile = path.join(cacheDir, 'inputs.json')
-// Not source files, but they change what esbuild makes of the sources.
-const SETTINGS = ['tsconfig.json', 'package.json', 'src/cli/bulletin.mjs']
+// Not source files, but they change what esbuild makes of the sources (the lock file: which
+// versions of the packages bundled in).
+const SETTINGS = ['tsconfig.json', 'package.json', 'package-lock.json', 'src/cli/bulletin.mjs']
 
 /**
  * Packages left outside the copy: native code (sharp, libsql), what only another setting
