@@ -30,13 +30,10 @@ import { accessForAnyone } from './src/graphql/accessForAnyone'
 import { campaignJobs } from './src/jobs/tasks'
 import { loggerConfig, refusalLoggingLevels } from './src/logging/refusals'
 import { seedDemoOnEmpty } from './src/seed/onInit'
-import { keepShapedTextIn } from './src/render/pdf/shapingStore'
 
 const filename = fileURLToPath(import.meta.url)
 const dirname = path.dirname(filename)
 const config = env()
-// Text shaped by the print renderer, kept for the next process (src/render/pdf/shapingStore.ts).
-keepShapedTextIn(path.resolve(config.DATA_DIR, 'cache', 'shaping'))
 
 /**
  * A promise, as buildConfig's own result is: the database adapter and the storage plugin

@@ -1,6 +1,8 @@
+import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { hasRole } from '../access/roles'
+import { env } from '../env'
 import { ServiceError } from '../errors'
 import { assembleIssue, IssueNotFoundError, type AssembleResult } from '../issue/assemble'
 import { checkIssueModel, reportOf, type ModelCheckInput, type PreflightReport } from '../issue/checks'
@@ -20,10 +22,16 @@ import type { RenderIssuePdfOptions, RenderIssuePdfResult } from '../render/pdf'
 /**
  * The PDF renderer and the print checks, loaded when first needed: the config attaches the
  * export endpoints, and every process that loads it (the worker, each CLI command) would
- * otherwise load react-pdf and the fonts' code without setting a page.
+ * otherwise load react-pdf and the fonts' code without setting a page. The text it shapes is
+ * kept in DATA_DIR/cache/shaping for the next process (src/render/pdf/shapingStore.ts).
  */
 export async function printer() {
-  const [{ renderIssuePdf }, { checkPrint, checkRenderedIssue }] = await Promise.all([import('../render/pdf'), import('../render/pdf/preflight')])
+  const [{ renderIssuePdf }, { checkPrint, checkRenderedIssue }, { keepShapedTextIn }] = await Promise.all([
+    import('../render/pdf'),
+    import('../render/pdf/preflight'),
+    import('../render/pdf/shapingStore'),
+  ])
+  keepShapedTextIn(path.resolve(env().DATA_DIR, 'cache', 'shaping'))
   return { renderIssuePdf, checkPrint, checkRenderedIssue }
 }
 

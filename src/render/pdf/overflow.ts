@@ -39,11 +39,20 @@ let fonts: { serif: FontkitFont; sans: FontkitFont } | undefined
  * for the render when there is one (its shaping is remembered, src/render/pdf/fonts.ts), else
  * the file opened here.
  */
+/** The bold face react-pdf has loaded for a family, if it has (preflight may run without a render). */
+function loadedFace(family: string): FontkitFont | undefined {
+  try {
+    return (Font.getFont({ fontFamily: family, fontWeight: 700, fontStyle: 'normal' })?.data as FontkitFont | null | undefined) ?? undefined
+  } catch {
+    return undefined // the family is not registered yet
+  }
+}
+
 function face(kind: 'serif' | 'sans'): FontkitFont {
   if (!fonts) {
     const fontkit = loadPackage<Fontkit>('fontkit', resolvePackageFile('@react-pdf/font'))
     const open = (family: string, file: string): FontkitFont => {
-      const loaded = Font.getFont({ fontFamily: family, fontWeight: 700, fontStyle: 'normal' })?.data as FontkitFont | null | undefined
+      const loaded = loadedFace(family)
       if (loaded) return loaded
       const font = fontkit.create(readFileSync(file))
       return 'fonts' in font ? font.fonts[0] : font
