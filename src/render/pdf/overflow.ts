@@ -34,11 +34,6 @@ interface Fontkit {
 
 let fonts: { serif: FontkitFont; sans: FontkitFont } | undefined
 
-/**
- * Bold: the widest face, so a word that fits in bold fits in any. The face react-pdf loaded
- * for the render when there is one (its shaping is remembered, src/render/pdf/fonts.ts), else
- * the file opened here.
- */
 /** The bold face react-pdf has loaded for a family, if it has (preflight may run without a render). */
 function loadedFace(family: string): FontkitFont | undefined {
   try {
@@ -48,6 +43,11 @@ function loadedFace(family: string): FontkitFont | undefined {
   }
 }
 
+/**
+ * Bold: the widest face, so a word that fits in bold fits in any. The face react-pdf loaded
+ * for the render when there is one (its shaping is remembered, src/render/pdf/fonts.ts), else
+ * the file opened here.
+ */
 function face(kind: 'serif' | 'sans'): FontkitFont {
   if (!fonts) {
     const fontkit = loadPackage<Fontkit>('fontkit', resolvePackageFile('@react-pdf/font'))
