@@ -25,7 +25,11 @@ export interface StoredRun {
 }
 
 const FORMAT = 1
-const MAX_FILE_BYTES = 32 * 1024 * 1024
+/**
+ * A file is read whole by every process that shapes with its font: past this size (some ten
+ * issues' text, with their edits) it starts again rather than cost more to read than to shape.
+ */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024
 
 let folder: string | undefined
 const fonts = new Map<string, Map<string, StoredRun>>()
