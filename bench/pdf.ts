@@ -9,8 +9,9 @@
  * from cold, as `npm run bulletin` starts them: `bulletin --help` (help),
  * `bulletin campaign-status demo` (commandStart: its work is one query, so its time is the
  * time a command takes to reach its work) and the whole `bulletin export-pdf demo`
- * (coldCommand; emptyStoreMs: its first run, with no text in the shaping store yet). With TYPST_TS_DIR set (typst-ts installed outside the project, see
- * bench/typst.ts) each case is also set by Typst in the same run, and the ratios are given.
+ * (coldCommand; emptyStoreMs: its first run, with no text in the shaping store yet). With
+ * TYPST_TS_DIR set (typst-ts installed outside the project, see bench/typst.ts) each case
+ * is also set by Typst in the same run, and the ratios are given.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -68,7 +69,11 @@ interface Measured {
  * slows this machine down now and then falls on both, and a ratio compares like with like;
  * the peak RSS is sampled during `run`'s turns only.
  */
-async function measure(runs: number, run: (i: number) => Promise<number | void>, other?: (i: number) => Promise<void>): Promise<Measured & { other?: Measured }> {
+async function measure(
+  runs: number,
+  run: (i: number) => Promise<number | void>,
+  other?: (i: number) => Promise<void>,
+): Promise<Measured & { other?: Pick<Measured, 'medianMs' | 'cpuMedianMs'> }> {
   (globalThis as { gc?: () => void }).gc?.()
   peakRss = process.memoryUsage().rss
   let pages: number | undefined
@@ -101,7 +106,7 @@ async function measure(runs: number, run: (i: number) => Promise<number | void>,
     ...stats(times, cpu),
     peakRssMb: mb(peakRss),
     pages,
-    other: other ? { ...stats(otherTimes, otherCpu), peakRssMb: 0 } : undefined,
+    other: other ? stats(otherTimes, otherCpu) : undefined,
   }
 }
 

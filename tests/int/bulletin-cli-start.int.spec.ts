@@ -36,7 +36,6 @@ fs.writeFileSync(register, `import { register } from 'node:module'\nregister(${J
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-
 async function bulletin(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number; resolved: string[] }> {
   fs.rmSync(log, { force: true })
   let result: { stdout: string; stderr: string; code: number }

@@ -4,7 +4,7 @@ import { Font } from '@react-pdf/renderer'
 import { FAMILY } from '../../../templates/pdf/theme'
 import { printEngine } from './engine'
 import { loadPackage, resolvePackageFile } from './nodeResolve'
-import { storedRun, storeRun, type StoredRun } from './shapingStore'
+import { keepingShapedText, storedRun, storeRun, type StoredRun } from './shapingStore'
 
 /**
  * Fonts and hyphenation for the print renderer. Font files come from the npm font packages
@@ -224,8 +224,8 @@ async function shareShaping(): Promise<void> {
     let run = runs.get(key)
     if (!run) {
       const font = this as FontkitFont
-      const fontId = fontIdOf(font)
-      const stored = storedRun(fontId, key)
+      const fontId = keepingShapedText() ? fontIdOf(font) : undefined
+      const stored = fontId === undefined ? undefined : storedRun(fontId, key)
       if (stored) {
         // fontkit's run for no text: the run object without any shaping.
         const empty = layout.call(this, '', features, script, language, direction)
@@ -233,7 +233,7 @@ async function shareShaping(): Promise<void> {
         shapingCounts.restored++
       } else {
         run = layout.call(this, text, features, script, language, direction)
-        storeRun(fontId, key, toStored(run))
+        if (fontId !== undefined) storeRun(fontId, key, toStored(run))
         shapingCounts.shaped++
       }
       if (runs.size >= MAX_SHAPED_PER_FONT) runs.clear()

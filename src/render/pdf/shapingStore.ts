@@ -42,6 +42,9 @@ export function keepShapedTextIn(dir: string | undefined): void {
   pending.clear()
 }
 
+/** Whether shaped text is being kept: when not, the renderer need not convert what it shapes. */
+export const keepingShapedText = (): boolean => folder !== undefined
+
 const fileOf = (fontId: string) => (folder ? path.join(folder, `${fontId.replace(/[^\w.-]+/g, '_')}.v${FORMAT}.jsonl`) : undefined)
 
 /** The runs kept for a font, read from its file the first time they are asked for. */
