@@ -4,6 +4,7 @@ import type { Block, EssayModel, IssueModel, SectionModel } from '@/issue/model'
 import { itemDest, sectionDest } from './contents'
 import { documentProps } from './meta'
 import { Breakable, Runs, keepLastWordOfRuns, printable, whole } from './text'
+import { printSource } from './printSource'
 import { BODY, COLOR, COLUMN, FAMILY, HYPHENATION_PENALTY, SANS, SERIF } from './theme'
 
 type EssaysSection = Extract<SectionModel, { kind: 'essays' }>
@@ -141,7 +142,7 @@ function Figure({ block }: { block: Extract<Block, { type: 'figure' }> }) {
   // Figures never split: image and caption move to the next column together.
   return (
     <View style={styles.figure} wrap={false}>
-      <Image src={image.printPath} cache={false} style={{ width, height, alignSelf: 'center' }} />
+      <Image src={printSource(image.printPath)} style={{ width, height, alignSelf: 'center' }} />
       {/* From just above the figure's top margin: a block of the other column that ends above
           the figure would otherwise be read before it. */}
       <TextAnchors top={-FIGURE_MARGIN_TOP - 2} height={height + FIGURE_MARGIN_TOP + 2} />
@@ -403,7 +404,9 @@ export function EssayColumnsDocument({
   const start = from?.essay ?? 0
   return (
     <Document {...documentProps(model)}>
-      <Page size={[COLUMN.width, pageHeight]} style={styles.page}>
+      {/* react-pdf's packing pagination: the legacy one lays out all the rest of the flow again
+          at every page break; this one measures the content once (same pages, see the specs). */}
+      <Page size={[COLUMN.width, pageHeight]} style={styles.page} experimentalPagination>
         {offsetTop > 0 ? <View style={{ height: offsetTop }} /> : null}
         {essays.map(({ essay, sectionIndex, essayIndex }, i) =>
           i < start ? null : (

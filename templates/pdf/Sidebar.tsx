@@ -258,7 +258,8 @@ export function SidebarDocument({
   const styles = STYLES[Math.min(Math.max(density, 0), STYLES.length - 1)]
   return (
     <Document {...documentProps(model)}>
-      <Page size={[COLUMN.width, COLUMN.height]} style={styles.page}>
+      {/* Packing pagination, as the essays (see EssayColumnsDocument). */}
+      <Page size={[COLUMN.width, COLUMN.height]} style={styles.page} experimentalPagination>
         {offsetTop > 0 ? <View style={{ height: offsetTop }} /> : null}
         <TocBox groups={groups} styles={styles} />
         <CoverQuote model={model} styles={styles} />

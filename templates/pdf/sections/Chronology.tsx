@@ -93,6 +93,15 @@ function dayCellPages(day: string): (page: { pageNumber: number; totalPages?: nu
   }
 }
 
+/**
+ * Whether some entry of these may go on to the next page with its day cell repeated there.
+ * The repeat is a render prop in a row, which only react-pdf's legacy pagination splits: a
+ * document with such an entry keeps it (see FlowSectionsDocument).
+ */
+export function repeatsDayCells(entries: readonly ChronologyEntryModel[]): boolean {
+  return entries.some((entry) => roughLines(entry) > KEEP_WHOLE_LINES)
+}
+
 function Entry({ entry }: { entry: ChronologyEntryModel }) {
   const whole = roughLines(entry) <= KEEP_WHOLE_LINES
   const day = dayCellText(entry)

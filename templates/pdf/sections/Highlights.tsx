@@ -3,6 +3,7 @@ import { Image, StyleSheet, Text, View } from '@react-pdf/renderer'
 import type { HighlightModel } from '@/issue/model'
 import { itemDest } from '../contents'
 import { Breakable, formatLongDate, printable, whole as keepWhole } from '../text'
+import { printSource } from '../printSource'
 import { COLOR, CONTENT_WIDTH, SANS } from '../theme'
 import { common, SectionHead, type FlowSection } from './common'
 
@@ -63,7 +64,7 @@ function PhotoRow({ row }: { row: readonly Photo[] }) {
         const width = height * aspects[i]
         return (
           <View key={i} style={[styles.photoCell, { width }]}>
-            <Image src={photo.image.printPath} cache={false} style={{ width, height }} />
+            <Image src={printSource(photo.image.printPath)} style={{ width, height }} />
             <PhotoCaption photo={photo} />
           </View>
         )
@@ -122,7 +123,7 @@ function GridRow({ cells, columns, sectionIndex }: { cells: readonly Cell[]; col
       <View style={line}>
         {cells.map((c, i) => (
           <View key={c.highlight.id} style={[cell(i), { alignItems: 'center' }]}>
-            <Image src={photos[i].image.printPath} cache={false} style={{ width: height * aspects[i], height }} />
+            <Image src={printSource(photos[i].image.printPath)} style={{ width: height * aspects[i], height }} />
           </View>
         ))}
       </View>

@@ -5,6 +5,7 @@ import type { PublicationModel } from '@/issue/model'
 import { itemDest } from '../contents'
 import { BodyBlock } from '../Essays'
 import { Breakable, joinNames, printable, runsText, whole as keepWhole } from '../text'
+import { printSource } from '../printSource'
 import { BODY, COLOR, CONTENT_WIDTH, MARGIN, PAGE, SANS } from '../theme'
 import { common, SectionHead, type FlowSection } from './common'
 
@@ -74,7 +75,7 @@ function Cover({ publication, width, maxHeight }: { publication: PublicationMode
     w = (w * maxHeight) / h
     h = maxHeight
   }
-  return <Image src={cover.printPath} cache={false} style={[styles.cover, { width: w, height: h }]} />
+  return <Image src={printSource(cover.printPath)} style={[styles.cover, { width: w, height: h }]} />
 }
 
 /** Parts split into two columns of about equal length (parts are never split). */
