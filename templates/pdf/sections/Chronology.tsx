@@ -99,11 +99,13 @@ function dayCellPages(day: string): (page: { pageNumber: number; totalPages?: nu
  * document with such an entry keeps it (see FlowSectionsDocument).
  */
 export function repeatsDayCells(entries: readonly ChronologyEntryModel[]): boolean {
-  return entries.some((entry) => roughLines(entry) > KEEP_WHOLE_LINES)
+  return entries.some((entry) => !keptWhole(entry))
 }
 
+const keptWhole = (entry: ChronologyEntryModel) => roughLines(entry) <= KEEP_WHOLE_LINES
+
 function Entry({ entry }: { entry: ChronologyEntryModel }) {
-  const whole = roughLines(entry) <= KEEP_WHOLE_LINES
+  const whole = keptWhole(entry)
   const day = dayCellText(entry)
   const row = (
     <View style={styles.entry} wrap={!whole}>
