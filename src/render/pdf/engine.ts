@@ -1,10 +1,13 @@
 import type layoutDocument from '@react-pdf/layout'
 import type renderPdf from '@react-pdf/render'
+import type layoutEngine from '@react-pdf/textkit'
 import type PDFDocument from 'pdfkit'
 
-/** react-pdf's layout, its drawing and its PDF writer (pdfkit): what the print renderer calls. */
+/** react-pdf's layout, its text layout, its drawing and its PDF writer (pdfkit): what the print renderer calls. */
 export interface PrintEngine {
   layoutDocument: typeof layoutDocument
+  /** textkit's layout engine, the copy react-pdf's layout uses (fonts.ts hooks into it). */
+  textLayoutEngine: typeof layoutEngine
   renderPdf: typeof renderPdf
   PDFDocument: typeof PDFDocument
 }
@@ -24,9 +27,10 @@ const load = async (specifier: string): Promise<unknown> =>
 export function printEngine(): Promise<PrintEngine> {
   engine ??= (async () => {
     const layout = (await load('@react-pdf/layout')) as PrintEngine['layoutDocument']
+    const textkit = (await load('@react-pdf/textkit')) as PrintEngine['textLayoutEngine']
     const render = (await load('@react-pdf/render')) as PrintEngine['renderPdf']
     const pdfkit = (await load('pdfkit')) as PrintEngine['PDFDocument']
-    return { layoutDocument: layout, renderPdf: render, PDFDocument: pdfkit }
+    return { layoutDocument: layout, textLayoutEngine: textkit, renderPdf: render, PDFDocument: pdfkit }
   })()
   return engine
 }

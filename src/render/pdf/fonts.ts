@@ -246,6 +246,83 @@ async function shareShaping(): Promise<void> {
   }
 }
 
+/** A paragraph as textkit's layout engine passes it along: text, and runs of attributes. */
+interface Paragraph {
+  string: string
+  runs: Array<{ attributes: Record<string, unknown>; positions?: object[] } & Record<string, unknown>>
+}
+type ShapeParagraph = (paragraph: Paragraph, process: (paragraph: Paragraph) => Paragraph, options: Record<string, unknown>, engines: object) => Paragraph
+
+/** Shaped paragraphs by engine set and key (see paragraphKey). Bounded per engine set. */
+let shapedParagraphs = new WeakMap<object, Map<string, Paragraph>>()
+const MAX_SHAPED_PARAGRAPHS = 20_000
+const identities = new WeakMap<object, number>()
+let lastIdentity = 0
+
+/**
+ * A value as part of a key: plain data by what it holds; anything else (a font, a callback)
+ * by which object it is, as shaping with another font or callback is another shaping.
+ */
+function keyOf(value: unknown): string {
+  // Length first: no text can end early and pass for another.
+  if (typeof value === 'string') return `${value.length}:${value}`
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value)
+  if (Array.isArray(value)) return `[${value.map(keyOf).join(',')}]`
+  const prototype = Object.getPrototypeOf(value) as unknown
+  if (typeof value === 'object' && (prototype === Object.prototype || prototype === null)) {
+    const fields = value as Record<string, unknown>
+    let key = '{'
+    for (const name in fields) key += `${name}=${keyOf(fields[name])},`
+    return `${key}}`
+  }
+  let id = identities.get(value)
+  if (id === undefined) identities.set(value, (id = ++lastIdentity))
+  return `#${id}`
+}
+
+/** Everything a paragraph's shaping reads: its text, its runs and their attributes, the layout options. */
+function paragraphKey(paragraph: Paragraph, options: Record<string, unknown>): string {
+  let key = `${keyOf(options)}|${keyOf(paragraph.string)}`
+  for (const run of paragraph.runs) key += `|${keyOf(run)}`
+  return key
+}
+
+/** textkit's layout engine, with the hook patches/@react-pdf+textkit+7.0.1.patch adds. */
+type TextLayoutEngine = { shapeParagraph?: ShapeParagraph }
+
+/** Paragraphs shaped by textkit and taken from the memo, in this process (for tests). */
+export const paragraphCounts = { shaped: 0, reused: 0 }
+
+/**
+ * Shapes each paragraph once across renders. Before it breaks a paragraph into lines,
+ * textkit picks each character's font, splits the text by script and direction, finds the
+ * words' syllables and shapes the glyphs: all of it a function of the text, its attributes
+ * and the layout options, none of the width it is set in. That part is kept by everything it
+ * reads (paragraphKey); line breaking, justification and pagination are done on every
+ * layout. The glyph positions are copied on the way out: justification changes them in place.
+ */
+function shareParagraphShaping(engine: TextLayoutEngine): void {
+  engine.shapeParagraph = (paragraph, process, options, engines) => {
+    let shaped = shapedParagraphs.get(engines)
+    if (!shaped) shapedParagraphs.set(engines, (shaped = new Map()))
+    const key = paragraphKey(paragraph, options)
+    let done = shaped.get(key)
+    if (done) paragraphCounts.reused++
+    else {
+      done = process(paragraph)
+      paragraphCounts.shaped++
+      if (shaped.size >= MAX_SHAPED_PARAGRAPHS) shaped.clear()
+      shaped.set(key, done)
+    }
+    return { ...done, runs: done.runs.map((run) => (run.positions ? { ...run, positions: run.positions.map((position) => ({ ...position })) } : run)) }
+  }
+}
+
+/** Forgets the paragraphs shaped so far (tests: a render with nothing shaped before it). */
+export function forgetShapedParagraphs(): void {
+  shapedParagraphs = new WeakMap()
+}
+
 /** What react-pdf's PDF writer (pdfkit's PDFDocument) is asked here; its own fields are pdfkit's names. */
 interface PdfkitDocument {
   _font: unknown
@@ -322,11 +399,19 @@ export async function shareEmbeddedFonts(): Promise<void> {
 }
 
 let registered = false
+let paragraphsShared = false
 
-/** Fonts registered, their shaping shared across renders and embedded once a document (see shareShaping, shareEmbeddedFonts). */
+/**
+ * Fonts registered, their shaping shared across renders (strings and paragraphs) and
+ * embedded once a document (see shareShaping, shareParagraphShaping, shareEmbeddedFonts).
+ */
 export async function prepareFonts(): Promise<void> {
   registerFonts()
   await shareShaping()
+  if (!paragraphsShared) {
+    paragraphsShared = true
+    shareParagraphShaping((await printEngine()).textLayoutEngine as TextLayoutEngine)
+  }
   await shareEmbeddedFonts()
 }
 

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { renderIssuePdf } from '@/render/pdf'
+import { printEngine } from '@/render/pdf/engine'
+import { forgetShapedParagraphs, paragraphCounts, prepareFonts } from '@/render/pdf/fonts'
+import { makeIssueModel } from '../../fixtures/issueModel'
+
+/**
+ * textkit shapes a paragraph (fonts picked, scripts and directions split, syllables found,
+ * glyphs made) before it breaks it into lines; src/render/pdf/fonts.ts keeps that shaping
+ * across renders, through the hook patches/@react-pdf+textkit+7.0.1.patch adds.
+ */
+
+const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-paragraphs-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+interface Paragraph {
+  string: string
+  runs: Array<{ start: number; end: number; attributes: Record<string, unknown>; positions?: Array<{ xAdvance: number }> }>
+}
+type Hook = (paragraph: Paragraph, process: (paragraph: Paragraph) => Paragraph, options: Record<string, unknown>, engines: object) => Paragraph
+
+async function hook(): Promise<Hook> {
+  await prepareFonts()
+  const { shapeParagraph } = (await printEngine()).textLayoutEngine as unknown as { shapeParagraph?: Hook }
+  if (!shapeParagraph) throw new Error('textkit has no shapeParagraph hook: is patches/ applied (npm ci runs patch-package)?')
+  return shapeParagraph
+}
+
+const paragraph = (attributes: Record<string, unknown>): Paragraph => ({ string: 'Seoul', runs: [{ start: 0, end: 5, attributes }] })
+const shaped = (p: Paragraph): Paragraph => ({ ...p, runs: p.runs.map((run) => ({ ...run, positions: [{ xAdvance: 10 }] })) })
+
+describe('paragraph shaping across renders', () => {
+  it('shapes a paragraph once per text, attributes and options, and hands out its own positions', async () => {
+    const shape = await hook()
+    const engines = {}
+    let calls = 0
+    const process = (p: Paragraph) => {
+      calls++
+      return shaped(p)
+    }
+    const options = { hyphenationPenalty: 100 }
+    const first = shape(paragraph({ fontSize: 9, color: '#000' }), process, options, engines)
+    // Justification moves glyphs in place: that must not reach the next line set from it.
+    first.runs[0].positions![0].xAdvance = 99
+    const again = shape(paragraph({ fontSize: 9, color: '#000' }), process, options, engines)
+    expect(calls).toBe(1)
+    expect(again.runs[0].positions![0].xAdvance).toBe(10)
+
+    shape(paragraph({ fontSize: 9, color: '#c00' }), process, options, engines)
+    expect(calls).toBe(2)
+    shape(paragraph({ fontSize: 9, color: '#000' }), process, { hyphenationPenalty: 600 }, engines)
+    expect(calls).toBe(3)
+    // Fonts (fontkit's objects) and callbacks count by which object they are.
+    class Font {}
+    const callback = () => ['Seoul']
+    shape(paragraph({ fontSize: 9, color: '#000', font: [new Font()] }), process, { ...options, hyphenationCallback: callback }, engines)
+    shape(paragraph({ fontSize: 9, color: '#000', font: [new Font()] }), process, { ...options, hyphenationCallback: callback }, engines)
+    expect(calls).toBe(5)
+    shape({ string: 'Seoul, Busan', runs: [{ start: 0, end: 12, attributes: { fontSize: 9, color: '#000' } }] }, process, options, engines)
+    expect(calls).toBe(6)
+  })
+
+  it('prints the same issue from reused paragraphs as from paragraphs shaped anew', async () => {
+    const model = await makeIssueModel(path.join(dir, 'images'))
+    await prepareFonts()
+    forgetShapedParagraphs()
+    const before = { ...paragraphCounts }
+    const fresh = await renderIssuePdf(model, { cache: false })
+    const shapedFresh = paragraphCounts.shaped - before.shaped
+    expect(shapedFresh).toBeGreaterThan(100)
+
+    const middle = { ...paragraphCounts }
+    const reused = await renderIssuePdf(model, { cache: false })
+    expect(paragraphCounts.shaped - middle.shaped).toBe(0)
+    expect(paragraphCounts.reused - middle.reused).toBeGreaterThanOrEqual(shapedFresh)
+    expect(Buffer.from(reused.pdf).equals(Buffer.from(fresh.pdf))).toBe(true)
+  })
+})
