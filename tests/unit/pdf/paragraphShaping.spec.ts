@@ -63,6 +63,25 @@ describe('paragraph shaping across renders', () => {
     expect(calls).toBe(6)
   })
 
+  it('keeps a bounded number of glyphs, so a server does not keep every paragraph it set', async () => {
+    const shape = await hook()
+    const engines = {}
+    let calls = 0
+    // Paragraphs of 100,000 glyphs each: the third goes past the bound and starts afresh.
+    const process = (p: Paragraph) => {
+      calls++
+      return { ...p, runs: p.runs.map((run) => ({ ...run, positions: Array.from({ length: 100_000 }, () => ({ xAdvance: 1 })) })) }
+    }
+    const named = (string: string): Paragraph => ({ string, runs: [{ start: 0, end: string.length, attributes: {} }] })
+    shape(named('one'), process, {}, engines)
+    shape(named('two'), process, {}, engines)
+    shape(named('one'), process, {}, engines)
+    expect(calls).toBe(2)
+    shape(named('three'), process, {}, engines)
+    shape(named('one'), process, {}, engines)
+    expect(calls).toBe(4)
+  })
+
   it('prints the same issue from reused paragraphs as from paragraphs shaped anew', async () => {
     const model = await makeIssueModel(path.join(dir, 'images'))
     await prepareFonts()
