@@ -266,18 +266,19 @@ let lastIdentity = 0
 
 /**
  * A value as part of a key: plain data by what it holds; anything else (a font, a callback)
- * by which object it is, as shaping with another font or callback is another shaping.
+ * by which object it is, as shaping with another font or callback is another shaping. Past
+ * a few levels of plain data, also by which object it is (a loop ends there).
  */
-function keyOf(value: unknown): string {
+function keyOf(value: unknown, depth = 0): string {
   // Length first: no text can end early and pass for another.
   if (typeof value === 'string') return `${value.length}:${value}`
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value)
-  if (Array.isArray(value)) return `[${value.map(keyOf).join(',')}]`
   const prototype = Object.getPrototypeOf(value) as unknown
-  if (typeof value === 'object' && (prototype === Object.prototype || prototype === null)) {
+  if (depth < 6 && Array.isArray(value)) return `[${value.map((item) => keyOf(item, depth + 1)).join(',')}]`
+  if (depth < 6 && typeof value === 'object' && (prototype === Object.prototype || prototype === null)) {
     const fields = value as Record<string, unknown>
     let key = '{'
-    for (const name in fields) key += `${name}=${keyOf(fields[name])},`
+    for (const name in fields) key += `${name}=${keyOf(fields[name], depth + 1)},`
     return `${key}}`
   }
   let id = identities.get(value)

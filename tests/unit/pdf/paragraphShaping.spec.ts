@@ -61,6 +61,12 @@ describe('paragraph shaping across renders', () => {
     expect(calls).toBe(5)
     shape({ string: 'Seoul, Busan', runs: [{ start: 0, end: 12, attributes: { fontSize: 9, color: '#000' } }] }, process, options, engines)
     expect(calls).toBe(6)
+    // Plain data that refers to itself is keyed too (by which object it is, past a few levels).
+    const loop: Record<string, unknown> = { name: 'loop' }
+    loop.self = loop
+    shape(paragraph({ fontSize: 9, attachment: loop }), process, options, engines)
+    shape(paragraph({ fontSize: 9, attachment: loop }), process, options, engines)
+    expect(calls).toBe(7)
   })
 
   it('keeps a bounded number of glyphs, so a server does not keep every paragraph it set', async () => {
