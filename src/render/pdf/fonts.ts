@@ -298,6 +298,7 @@ type TextLayoutEngine = { shapeParagraph?: ShapeParagraph }
 
 /** Paragraphs shaped by textkit and taken from the memo, in this process (for tests). */
 export const paragraphCounts = { shaped: 0, reused: 0 }
+let paragraphsShared = false
 
 /**
  * Shapes each paragraph once across renders. Before it breaks a paragraph into lines,
@@ -307,7 +308,10 @@ export const paragraphCounts = { shaped: 0, reused: 0 }
  * reads (paragraphKey); line breaking, justification and pagination are done on every
  * layout. The glyph positions are copied on the way out: justification changes them in place.
  */
-function shareParagraphShaping(engine: TextLayoutEngine): void {
+async function shareParagraphShaping(): Promise<void> {
+  if (paragraphsShared) return
+  paragraphsShared = true
+  const engine = (await printEngine()).textLayoutEngine as TextLayoutEngine
   engine.shapeParagraph = (paragraph, process, options, engines) => {
     let shaped = shapedParagraphs.get(engines)
     if (!shaped) shapedParagraphs.set(engines, (shaped = { paragraphs: new Map(), glyphs: 0 }))
@@ -325,7 +329,7 @@ function shareParagraphShaping(engine: TextLayoutEngine): void {
       shaped.paragraphs.set(key, done)
       shaped.glyphs += glyphs
     }
-    return { ...done, runs: done.runs.map((run) => (run.positions ? { ...run, positions: run.positions.map((position) => ({ ...position })) } : run)) }
+    return { ...done, runs: done.runs.map((run) => (run.positions ? { ...run, positions: run.positions.map(copyOf) } : run)) }
   }
 }
 
@@ -410,7 +414,6 @@ export async function shareEmbeddedFonts(): Promise<void> {
 }
 
 let registered = false
-let paragraphsShared = false
 
 /**
  * Fonts registered, their shaping shared across renders (strings and paragraphs) and
@@ -419,10 +422,7 @@ let paragraphsShared = false
 export async function prepareFonts(): Promise<void> {
   registerFonts()
   await shareShaping()
-  if (!paragraphsShared) {
-    paragraphsShared = true
-    shareParagraphShaping((await printEngine()).textLayoutEngine as TextLayoutEngine)
-  }
+  await shareParagraphShaping()
   await shareEmbeddedFonts()
 }
 

@@ -30,62 +30,67 @@ async function hook(): Promise<Hook> {
 }
 
 const paragraph = (attributes: Record<string, unknown>): Paragraph => ({ string: 'Seoul', runs: [{ start: 0, end: 5, attributes }] })
-const shaped = (p: Paragraph): Paragraph => ({ ...p, runs: p.runs.map((run) => ({ ...run, positions: [{ xAdvance: 10 }] })) })
+
+/** A stand-in for textkit's shaping that gives each run `glyphs` positions and counts its calls. */
+function countingShaper(glyphs: number) {
+  const counted = {
+    calls: 0,
+    process: (p: Paragraph): Paragraph => {
+      counted.calls++
+      return { ...p, runs: p.runs.map((run) => ({ ...run, positions: Array.from({ length: glyphs }, () => ({ xAdvance: 10 })) })) }
+    },
+  }
+  return counted
+}
 
 describe('paragraph shaping across renders', () => {
   it('shapes a paragraph once per text, attributes and options, and hands out its own positions', async () => {
     const shape = await hook()
     const engines = {}
-    let calls = 0
-    const process = (p: Paragraph) => {
-      calls++
-      return shaped(p)
-    }
+    const counted = countingShaper(1)
+    const { process } = counted
     const options = { hyphenationPenalty: 100 }
     const first = shape(paragraph({ fontSize: 9, color: '#000' }), process, options, engines)
     // Justification moves glyphs in place: that must not reach the next line set from it.
     first.runs[0].positions![0].xAdvance = 99
     const again = shape(paragraph({ fontSize: 9, color: '#000' }), process, options, engines)
-    expect(calls).toBe(1)
+    expect(counted.calls).toBe(1)
     expect(again.runs[0].positions![0].xAdvance).toBe(10)
 
     shape(paragraph({ fontSize: 9, color: '#c00' }), process, options, engines)
-    expect(calls).toBe(2)
+    expect(counted.calls).toBe(2)
     shape(paragraph({ fontSize: 9, color: '#000' }), process, { hyphenationPenalty: 600 }, engines)
-    expect(calls).toBe(3)
+    expect(counted.calls).toBe(3)
     // Fonts (fontkit's objects) and callbacks count by which object they are.
     class Font {}
     const callback = () => ['Seoul']
     shape(paragraph({ fontSize: 9, color: '#000', font: [new Font()] }), process, { ...options, hyphenationCallback: callback }, engines)
     shape(paragraph({ fontSize: 9, color: '#000', font: [new Font()] }), process, { ...options, hyphenationCallback: callback }, engines)
-    expect(calls).toBe(5)
+    expect(counted.calls).toBe(5)
     shape({ string: 'Seoul, Busan', runs: [{ start: 0, end: 12, attributes: { fontSize: 9, color: '#000' } }] }, process, options, engines)
-    expect(calls).toBe(6)
+    expect(counted.calls).toBe(6)
     // Plain data that refers to itself is keyed too (by which object it is, past a few levels).
     const loop: Record<string, unknown> = { name: 'loop' }
     loop.self = loop
     shape(paragraph({ fontSize: 9, attachment: loop }), process, options, engines)
     shape(paragraph({ fontSize: 9, attachment: loop }), process, options, engines)
-    expect(calls).toBe(7)
+    expect(counted.calls).toBe(7)
   })
 
   it('keeps a bounded number of glyphs, so a server does not keep every paragraph it set', async () => {
     const shape = await hook()
     const engines = {}
-    let calls = 0
     // Paragraphs of 100,000 glyphs each: the third goes past the bound and starts afresh.
-    const process = (p: Paragraph) => {
-      calls++
-      return { ...p, runs: p.runs.map((run) => ({ ...run, positions: Array.from({ length: 100_000 }, () => ({ xAdvance: 1 })) })) }
-    }
+    const counted = countingShaper(100_000)
+    const { process } = counted
     const named = (string: string): Paragraph => ({ string, runs: [{ start: 0, end: string.length, attributes: {} }] })
     shape(named('one'), process, {}, engines)
     shape(named('two'), process, {}, engines)
     shape(named('one'), process, {}, engines)
-    expect(calls).toBe(2)
+    expect(counted.calls).toBe(2)
     shape(named('three'), process, {}, engines)
     shape(named('one'), process, {}, engines)
-    expect(calls).toBe(4)
+    expect(counted.calls).toBe(4)
   })
 
   it('prints the same issue from reused paragraphs as from paragraphs shaped anew', async () => {
