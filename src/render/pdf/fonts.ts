@@ -197,6 +197,57 @@ function rememberFontFacts(prototype: object): void {
   }
 }
 
+/** What pdfkit asks of a fontkit font's subset (fontkit's names). */
+interface FontSubset {
+  glyphs: number[]
+  encode(): Uint8Array
+}
+
+/** Encoded subsets by font and by their glyphs; a few per font (an issue's, its proof's, a test's). */
+let encodedSubsets = new WeakMap<object, Map<string, Uint8Array>>()
+const MAX_SUBSETS_PER_FONT = 8
+
+/** Subsets encoded by fontkit and taken from the memo, in this process (for tests). */
+export const subsetCounts = { encoded: 0, reused: 0 }
+
+/**
+ * Encodes each font subset once: pdfkit embeds every font an issue uses as a subset of the
+ * glyphs it drew, and fontkit reads and writes each of those glyphs again for every file.
+ * The subset's bytes are a function of the font and of its glyphs in the order they were
+ * drawn (their new numbers), all in the key; pdfkit copies the bytes into the file.
+ */
+function rememberSubsets(prototype: object): void {
+  const font = prototype as { createSubset?: (this: object) => FontSubset }
+  const createSubset = font.createSubset
+  if (typeof createSubset !== 'function') return
+  font.createSubset = function rememberedSubset(this: object) {
+    const subset = createSubset.call(this)
+    const encode = subset.encode
+    let known = encodedSubsets.get(this)
+    if (!known) encodedSubsets.set(this, (known = new Map()))
+    const memo = known
+    subset.encode = function rememberedEncode(this: FontSubset) {
+      const key = this.glyphs.join(',')
+      let bytes = memo.get(key)
+      if (bytes) subsetCounts.reused++
+      else {
+        bytes = encode.call(this)
+        subsetCounts.encoded++
+        const oldest = memo.keys().next()
+        if (memo.size >= MAX_SUBSETS_PER_FONT && !oldest.done) memo.delete(oldest.value)
+        memo.set(key, bytes)
+      }
+      return bytes
+    }
+    return subset
+  }
+}
+
+/** Forgets the encoded subsets (tests: a file with nothing encoded before it). */
+export function forgetEncodedSubsets(): void {
+  encodedSubsets = new WeakMap()
+}
+
 /**
  * Shapes each string once per font, across renders: fontkit lays a string out anew on every
  * call, and react-pdf asks for the same paragraphs again and again (each render, each pass of
@@ -215,6 +266,7 @@ async function shareShaping(): Promise<void> {
   const layout = prototype?.layout
   if (!prototype || typeof layout !== 'function') return
   rememberFontFacts(prototype)
+  rememberSubsets(prototype)
   prototype.layout = function memoLayout(this: object, text, features, script, language, direction) {
     // Only the calls textkit makes: a string, script and language detected by fontkit.
     if (typeof text !== 'string' || script != null || language != null) return layout.call(this, text, features, script, language, direction)
@@ -416,8 +468,9 @@ export async function shareEmbeddedFonts(): Promise<void> {
 let registered = false
 
 /**
- * Fonts registered, their shaping shared across renders (strings and paragraphs) and
- * embedded once a document (see shareShaping, shareParagraphShaping, shareEmbeddedFonts).
+ * Fonts registered, their shaping and their subsets' encoding shared across renders (strings,
+ * paragraphs, subsets) and embedded once a document (see shareShaping, rememberSubsets,
+ * shareParagraphShaping, shareEmbeddedFonts).
  */
 export async function prepareFonts(): Promise<void> {
   registerFonts()
