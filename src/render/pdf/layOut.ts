@@ -1,6 +1,7 @@
 import { Fragment, isValidElement, type ReactElement, type ReactNode } from 'react'
 import type { DocumentNode, SafeDocumentNode } from '@react-pdf/layout'
 import { Font } from '@react-pdf/renderer'
+import { dropRepeatsWhereItemsStart } from './continued'
 import { printEngine } from './engine'
 
 /**
@@ -56,5 +57,5 @@ export async function layOutTemplate(element: ReactElement): Promise<SafeDocumen
   const { layoutDocument } = await printEngine()
   // react-pdf's renderer passes its font store as a second argument its types leave out.
   const withFonts = layoutDocument as unknown as (document: DocumentNode, fonts: typeof Font) => Promise<SafeDocumentNode>
-  return withFonts(root as unknown as DocumentNode, Font)
+  return dropRepeatsWhereItemsStart(await withFonts(root as unknown as DocumentNode, Font))
 }

@@ -4,10 +4,14 @@ import type { ChronologyEntryModel } from '@/issue/model'
 import { formatDayCell, formatMonthHeading } from '@/chronology/dayCell'
 import { itemDest } from '../contents'
 import { Breakable, keepLastWord, printable, whole as keepWhole } from '../text'
-import { BODY, COLOR, HYPHENATION_PENALTY, SANS } from '../theme'
+import { BODY, COLOR, CONTENT_WIDTH, HYPHENATION_PENALTY, SANS } from '../theme'
+import { PRINT_MARKS } from '../printMarks'
 import { SectionHead, type FlowSection } from './common'
 
 /** The chronology: month headings, entries with their day cells, the sources note. */
+
+/** Space above an entry's first line, inside the rule above it. */
+const ENTRY_PADDING_TOP = 4
 
 /** The day cell's type and box, first or repeated. */
 const DAY_CELL = { width: 84, paddingLeft: 6, paddingRight: 8, fontFamily: SANS, fontWeight: 700, fontSize: 8, color: COLOR.navy } as const
@@ -34,7 +38,7 @@ const styles = StyleSheet.create({
   },
   entry: {
     flexDirection: 'row',
-    paddingTop: 4,
+    paddingTop: ENTRY_PADDING_TOP,
     paddingBottom: 3,
     borderBottomWidth: 0.4,
     borderBottomColor: COLOR.rule,
@@ -47,12 +51,22 @@ const styles = StyleSheet.create({
     ...DAY_CELL,
     lineHeight: 1.4,
   },
-  // The day cell of an entry that may go on to the next page (see Entry): as tall as the row,
-  // so that it goes on to the next page with it, where react-pdf sets it again (a render
-  // prop); no lineHeight, which makes react-pdf drop a text set by a render prop.
-  dayRepeated: DAY_CELL,
+  // The day cell where a long entry starts (see LongEntry): only as tall as its lines, like
+  // `day`, so that a page break across the row leaves it whole beside the entry's first lines.
+  dayOfLong: { alignSelf: 'flex-start', ...DAY_CELL },
+  // The repeat rides in the event column (which repeats what is fixed in it on every page it
+  // reaches), laid over the day cell's column.
+  dayContinued: { position: 'absolute', top: 0, left: -DAY_CELL.width, width: DAY_CELL.width },
+  dayContinuedText: DAY_CELL,
+  // Where the entry goes on, the row holds only the event column: as wide as beside the day
+  // cell, at the right, so that its lines keep their measure and place. The space above the
+  // entry is its cells' margin, not its padding: react-pdf may break a page after a box's
+  // padding (leaving the entry to go on, unpadded, at the top of the next page), never
+  // inside a margin.
+  longEntry: { justifyContent: 'flex-end', paddingTop: 0 },
+  longEntryTop: { marginTop: ENTRY_PADDING_TOP },
+  longEvent: { width: CONTENT_WIDTH - DAY_CELL.width },
   event: { flex: 1 },
-  presence: { height: 0 },
   eventText: { fontSize: 8.8, lineHeight: 1.4, textAlign: 'justify', marginBottom: 1.5 },
   sources: { marginTop: 12, paddingTop: 7, borderTopWidth: 0.75, borderTopColor: COLOR.navy },
   sourcesText: { fontSize: 7.8, lineHeight: 1.42, color: '#39404b', textAlign: 'justify', marginBottom: 3 },
@@ -77,71 +91,70 @@ export function dayCellText(entry: ChronologyEntryModel): string {
     .join(' – ')
 }
 
-/**
- * The day cell of an entry that may go on to another page, as a render prop: react-pdf runs
- * it on each page the row reaches. While it paginates (no `totalPages` yet) the cell is
- * measured as the first one; in its last pass, page by page in order, the first page it is
- * run for is where the entry starts, and the pages after it print "(cont.)". One layout sets
- * both, where reading back which entries went on to another page took a second one.
- */
-function dayCellPages(day: string): (page: { pageNumber: number; totalPages?: number }) => string {
-  let first: number | undefined
-  return ({ pageNumber, totalPages }) => {
-    if (totalPages === undefined) return day
-    if (first === undefined || pageNumber <= first) first = pageNumber
-    return pageNumber > first ? `${day} (cont.)` : day
-  }
-}
-
-/**
- * Whether some entry of these may go on to the next page with its day cell repeated there.
- * The repeat is a render prop in a row, which only react-pdf's legacy pagination splits: a
- * document with such an entry keeps it (see FlowSectionsDocument).
- */
-export function repeatsDayCells(entries: readonly ChronologyEntryModel[]): boolean {
-  return entries.some((entry) => !keptWhole(entry))
-}
-
 const keptWhole = (entry: ChronologyEntryModel) => roughLines(entry) <= KEEP_WHOLE_LINES
 
+/** A paragraph of an entry's event column. No entry leaves a single line alone at the top or bottom of a page. */
+function EventParagraph({ text, opens = false }: { text: string; opens?: boolean }) {
+  // The paragraph that opens a long entry: the space above the entry is its margin (see
+  // longEntry), and the entry starts only where three of its lines fit, so that its day cell
+  // never stands at the foot of a page beside a line or two.
+  return (
+    <Text style={opens ? [styles.eventText, styles.longEntryTop] : styles.eventText} orphans={opens ? 3 : 2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
+      <Breakable text={keepLastWord(text)} />
+    </Text>
+  )
+}
+
+/**
+ * An entry that may go on to the next page: a row that react-pdf may cut across, with its
+ * day cell repeated, marked "(cont.)", where it goes on. The repeat is fixed in the event
+ * column, after the first paragraph: on the page where the entry starts it is reached only
+ * when that paragraph ended there, and is then taken off after layout (PRINT_MARKS.entryStart
+ * and entryContinued, src/render/pdf/continued.ts); where the entry goes on, it heads the
+ * column. Were it first in the column, a page with room for the cell and no line of the
+ * entry would end with the cell alone.
+ */
+function LongEntry({ entry, day }: { entry: ChronologyEntryModel; day: string }) {
+  const [first, ...rest] = entry.paragraphs
+  return (
+    <View style={[styles.entry, styles.longEntry]}>
+      <Text style={[styles.dayOfLong, styles.longEntryTop]} hyphenationCallback={keepWhole} {...{ [PRINT_MARKS.entryStart]: entry.id }}>
+        {day}
+      </Text>
+      <View style={styles.longEvent}>
+        <EventParagraph text={first ?? ''} opens />
+        <View fixed style={styles.dayContinued} {...{ [PRINT_MARKS.entryContinued]: entry.id }}>
+          <Text style={styles.dayContinuedText} hyphenationCallback={keepWhole}>{`${day} (cont.)`}</Text>
+        </View>
+        {rest.map((text, i) => (
+          <EventParagraph key={i} text={text} />
+        ))}
+      </View>
+    </View>
+  )
+}
+
 function Entry({ entry }: { entry: ChronologyEntryModel }) {
-  const whole = keptWhole(entry)
   const day = dayCellText(entry)
-  const row = (
-    <View style={styles.entry} wrap={!whole}>
-      {whole ? (
-        <Text style={styles.day} hyphenationCallback={keepWhole}>
-          {day}
-        </Text>
-      ) : (
-        // An entry that goes on to the next page repeats its day cell there, marked "(cont.)".
-        <Text style={styles.dayRepeated} hyphenationCallback={keepWhole} render={dayCellPages(day)} />
-      )}
-      {whole && entry.paragraphs.length === 1 ? (
-        // One paragraph that never splits: the text is the event column (a node fewer to lay out).
+  if (!keptWhole(entry)) return <LongEntry entry={entry} day={day} />
+  return (
+    <View style={styles.entry} wrap={false}>
+      <Text style={styles.day} hyphenationCallback={keepWhole}>
+        {day}
+      </Text>
+      {entry.paragraphs.length === 1 ? (
+        // One paragraph: the text is the event column (a node fewer to lay out).
         <Text style={[styles.event, styles.eventText]} hyphenationPenalty={HYPHENATION_PENALTY}>
           <Breakable text={keepLastWord(entry.paragraphs[0])} />
         </Text>
       ) : (
         <View style={styles.event}>
           {entry.paragraphs.map((text, i) => (
-            // No entry leaves a single line alone at the top or bottom of a page.
-            <Text key={i} style={styles.eventText} orphans={2} widows={2} hyphenationPenalty={HYPHENATION_PENALTY}>
-              <Breakable text={keepLastWord(text)} />
-            </Text>
+            <EventParagraph key={i} text={text} />
           ))}
         </View>
       )}
     </View>
-  )
-  if (whole) return row
-  // A long entry may split, but only starts where at least three of its lines fit, so its
-  // day cell never sits alone at the foot of a page.
-  return (
-    <>
-      <View style={styles.presence} minPresenceAhead={40} />
-      {row}
-    </>
   )
 }
 

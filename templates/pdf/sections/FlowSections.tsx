@@ -2,7 +2,7 @@ import { Document, Page, StyleSheet, View } from '@react-pdf/renderer'
 import type { IssueModel } from '@/issue/model'
 import { documentProps } from '../meta'
 import { COLOR, MARGIN, PAGE, SERIF } from '../theme'
-import { Chronology, repeatsDayCells, type ChronologyPart } from './Chronology'
+import { Chronology, type ChronologyPart } from './Chronology'
 import { Highlights } from './Highlights'
 import { Publications } from './Publications'
 import type { FlowSection } from './common'
@@ -54,11 +54,10 @@ export function FlowSectionsDocument({
   /** A named destination where the sections end, for the renderer to set the next part below. */
   endMarker?: string
 }) {
-  // Packing pagination (see EssayColumnsDocument) where no chronology entry needs the legacy one.
-  const packing = !sections.some((ref) => ref.section.kind === 'chronology' && repeatsDayCells(ref.section.chronology.entries))
   return (
     <Document {...documentProps(model)}>
-      <Page size={[PAGE.width, PAGE.height]} style={styles.page} experimentalPagination={packing}>
+      {/* Packing pagination, as the essays (see EssayColumnsDocument). */}
+      <Page size={[PAGE.width, PAGE.height]} style={styles.page} experimentalPagination>
         {offsetTop > 0 ? <View style={{ height: offsetTop }} /> : null}
         {sections.map((ref) => (
           <FlowSectionView key={ref.sectionIndex} {...ref} />

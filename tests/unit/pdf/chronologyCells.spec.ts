@@ -10,8 +10,9 @@ import { pdfwords, type PdfWord } from './pdfTools'
 
 /**
  * The day cell goes with its entry's first line: an entry that starts at the foot of a page
- * has its day cell there, an entry that goes on to the next page repeats its day cell there
- * marked "(cont.)", and a day cell never breaks inside a date. Entries of every length
+ * has its day cell there (and three of its lines at least), an entry that goes on to the next
+ * page repeats its day cell there marked "(cont.)" (and only there), and a day cell never
+ * breaks inside a date. Entries of every length
  * (1 to 14 lines, one or two paragraphs) are set until many straddle a page end.
  */
 
@@ -76,8 +77,10 @@ describe('chronology day cells', () => {
       const days = dayWords(words)
       const starts = words.filter((w) => /^Entry\d+$/.test(w.text))
       for (const start of starts) {
-        const beside = days.some((d) => Math.abs(d.yMin - start.yMin) < 3)
-        if (!beside) misplaced.push(`page ${page}: ${start.text} has no day cell beside its first line`)
+        const beside = days.filter((d) => Math.abs(d.yMin - start.yMin) < 3)
+        if (beside.length === 0) misplaced.push(`page ${page}: ${start.text} has no day cell beside its first line`)
+        // Where an entry starts, its day cell is not marked as going on.
+        if (days.some((d) => /^\(cont/.test(d.text) && d.yMin > start.yMin - 3 && d.yMin < start.yMin + 25)) misplaced.push(`page ${page}: ${start.text} starts beside a "(cont.)" cell`)
       }
       // A day cell with no entry starting beside it belongs to an entry that started elsewhere.
       const lines = new Set(days.filter((d) => !/^\(cont\.?\)$/.test(d.text)).map((d) => Math.round(d.yMin)))
@@ -97,6 +100,7 @@ describe('chronology day cells', () => {
 
   it('repeat the day cell, marked "(cont.)", beside the first line of an entry continued on the next page', () => {
     let last: number | undefined
+    let lastLines = 0
     let continued = 0
     const problems: string[] = []
     for (let page = 1; page <= pageCount; page++) {
@@ -107,6 +111,8 @@ describe('chronology day cells', () => {
       // The page opens with the tail of the entry last started on the page before.
       if (last !== undefined && !startsHere.some((w) => Math.abs(w.yMin - top) < 3) && !body.some((w) => Math.abs(w.yMin - top) < 3 && /^[A-Z]{3,}$/.test(w.text))) {
         continued++
+        // An entry that goes on to the next page starts only where three of its lines fit.
+        if (lastLines < 3) problems.push(`page ${page - 1}: Entry${last} starts with ${lastLines} line(s) at the foot of the page`)
         const entry = entries[last]
         const cell = dayWords(words).filter((d) => d.yMin > top - 3 && d.yMin < top + 25)
         const first = formatDayCell(entry.startDate, entry.endDate).split(' ')[0]
@@ -116,6 +122,7 @@ describe('chronology day cells', () => {
       }
       const lastHere = startsHere.at(-1)
       if (lastHere) last = Number(lastHere.text.slice('Entry'.length))
+      if (lastHere) lastLines = new Set(body.filter((w) => w.yMin > lastHere.yMin - 3).map((w) => Math.round(w.yMin))).size
     }
     expect(continued).toBeGreaterThan(3)
     expect(problems).toEqual([])
