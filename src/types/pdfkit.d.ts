@@ -7,6 +7,8 @@ declare module 'pdfkit' {
 
   export interface PdfkitOptions {
     compress?: boolean
+    /** zlib level for compressed streams (patches/pdfkit+0.20.1.patch; pdfkit's own default is 6). */
+    compressionLevel?: number
     pdfVersion?: string
     lang?: string
     displayTitle?: boolean

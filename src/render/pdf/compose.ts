@@ -183,6 +183,11 @@ export async function compose(frame: SafeDocumentNode, pages: ReadonlyArray<read
   for (const [key, value] of Object.entries(given)) if (value !== undefined) info[key] = value
   const ctx = new PDFDocument({
     compress: true,
+    // zlib's level 4, not pdfkit's 6 (patches/pdfkit+0.20.1.patch reads this): the page
+    // contents and fonts are deflated in 30% less time (3.9 against 5.6 ms for the demo); the
+    // demo's file is 0.7% larger (most of it is pictures, already compressed), a chronology
+    // of text alone 27%.
+    compressionLevel: 4,
     pdfVersion: props.pdfVersion,
     lang: props.language,
     displayTitle: true,
