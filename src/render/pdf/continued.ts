@@ -30,7 +30,6 @@ function withoutRepeatsOf(node: MarkedNode, starts: ReadonlySet<unknown>): Marke
  * it off that page. An item starts on the page that holds its start (PRINT_MARKS).
  */
 export function dropRepeatsWhereItemsStart(document: SafeDocumentNode): SafeDocumentNode {
-  if (process.env.MUT1) return document
   let changed = false
   const pages = document.children.map((page) => {
     const starts = new Set<unknown>()
