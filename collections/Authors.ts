@@ -4,9 +4,11 @@ import { anyone } from '../src/access/anyone'
 import { canEditContent } from '../src/access/canEditContent'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { isStaffField } from '../src/access/isStaff'
+import { signalContentChange, signalContentDelete } from './hooks/signalContentChange'
 
 export const Authors: CollectionConfig = {
   slug: 'authors',
+  hooks: { afterChange: [signalContentChange], afterDelete: [signalContentDelete] },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'nameInScript', 'privateEmail'], group: 'Content' },
   access: {
     // Authors carry no drafts: a name and affiliation are public once printed.

@@ -6,6 +6,7 @@ import { systemOnly } from '../src/access/systemOnly'
 import { COUNTRY_OPTIONS } from '../src/chronology/countryOptions'
 import { dayDateField } from '../src/fields/dayDate'
 import { reopenChronologyReview } from './hooks/reopenChronologyReview'
+import { signalContentChange, signalContentDelete } from './hooks/signalContentChange'
 import { withholdChangedEntry } from './hooks/withholdChangedEntry'
 
 /** One line of the chronology table: the day cell is printed from the dates. */
@@ -70,6 +71,7 @@ export const ChronologyEntries: CollectionConfig = {
       },
     ],
     beforeChange: [withholdChangedEntry],
-    afterChange: [reopenChronologyReview],
+    afterChange: [reopenChronologyReview, signalContentChange],
+    afterDelete: [signalContentDelete],
   },
 }

@@ -6,6 +6,7 @@ import { anyone } from '../src/access/anyone'
 import { canEditContent } from '../src/access/canEditContent'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
 import { env } from '../src/env'
+import { signalContentChange, signalContentDelete } from './hooks/signalContentChange'
 import { validateImageUpload } from './hooks/validateImageUpload'
 
 /**
@@ -24,6 +25,8 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [validateImageUpload],
+    afterChange: [signalContentChange],
+    afterDelete: [signalContentDelete],
   },
   upload: {
     staticDir: path.resolve(env().MEDIA_DIR),

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../src/access/anyone'
 import { isEditorOrAdmin } from '../src/access/isEditorOrAdmin'
+import { signalSettingsChange } from './hooks/signalContentChange'
 
 /** What stays the same from issue to issue: names, masthead text, contacts. */
 export const PublicationSettings: GlobalConfig = {
@@ -9,6 +10,7 @@ export const PublicationSettings: GlobalConfig = {
   label: 'Publication settings',
   admin: { group: 'Settings' },
   access: { read: anyone, update: isEditorOrAdmin },
+  hooks: { afterChange: [signalSettingsChange] },
   fields: [
     { name: 'bulletinName', type: 'text', required: true, defaultValue: 'Korea Bulletin' },
     {

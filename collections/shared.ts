@@ -8,6 +8,7 @@ import { recordPublishing } from './hooks/recordPublishing'
 import { recordReviewActivity } from './hooks/recordReviewActivity'
 import { refusePublishUnlessApproved } from './hooks/refusePublishUnlessApproved'
 import { showRefusalMessage } from './hooks/showRefusalMessage'
+import { signalContentChange, signalContentDelete } from './hooks/signalContentChange'
 import { stampReviewNotes } from './hooks/stampReviewNotes'
 
 /** Drafts with versions and autosave, as every piece of issue content has. */
@@ -35,7 +36,8 @@ export const draftsWithScheduledPublish = {
 export const publishingHooks = {
   beforeOperation: [keepLiveVersion],
   beforeChange: [refusePublishWithoutRight, noteLiveVersion],
-  afterChange: [recordPublishing],
+  afterChange: [recordPublishing, signalContentChange],
+  afterDelete: [signalContentDelete],
   afterError: [showRefusalMessage],
 } satisfies CollectionConfig['hooks']
 
@@ -49,5 +51,6 @@ export const reviewedContentHooks = {
   beforeOperation: publishingHooks.beforeOperation,
   beforeChange: [...publishingHooks.beforeChange, enforceReviewTransition, stampReviewNotes, refusePublishUnlessApproved],
   afterChange: [recordReviewActivity, ...publishingHooks.afterChange],
+  afterDelete: publishingHooks.afterDelete,
   afterError: publishingHooks.afterError,
 } satisfies CollectionConfig['hooks']

@@ -3,10 +3,10 @@
 import React, { useEffect, useRef, useState } from 'react'
 
 /**
- * The live proof: asks the server every couple of seconds whether the issue changed (the
- * server compares a hash of the assembled issue), and when it did shows the new PDF, opened
- * at the page where the changed item starts. Only the proof's state travels on each check;
- * the PDF is fetched when it changed.
+ * The live proof: asks the server whether the issue changed (the server compares a hash of
+ * the assembled issue, and holds the question until a save changes it or a moment passes),
+ * and when it did shows the new PDF, opened at the page where the changed item starts. Only
+ * the proof's state travels on each check; the PDF is fetched when it changed.
  */
 
 interface ProofState {
@@ -19,8 +19,8 @@ interface ProofState {
   error?: string
 }
 
-/** How often the panel asks whether the issue changed. */
-const CHECK_EVERY_MS = 1500
+/** How long the panel waits before asking again after a failed check. */
+const RETRY_AFTER_MS = 1500
 
 export function ProofPanel({ apiBase }: { apiBase: string }) {
   const [proof, setProof] = useState<ProofState | null>(null)
@@ -32,8 +32,10 @@ export function ProofPanel({ apiBase }: { apiBase: string }) {
     let live = true
     let timer: ReturnType<typeof setTimeout> | undefined
     const check = async () => {
+      let ok = false
       try {
-        const since = hash.current ? `?since=${hash.current}` : ''
+        // The server answers as soon as a save changes the proof (or after a moment): ask again at once.
+        const since = hash.current ? `?since=${hash.current}&wait=1` : ''
         const response = await fetch(`${apiBase}/proof${since}`, { credentials: 'include', cache: 'no-store' })
         const body = (await response.json()) as ProofState
         if (!live) return
@@ -45,11 +47,12 @@ export function ProofPanel({ apiBase }: { apiBase: string }) {
             setProof(body)
           }
           setCheckedAt(new Date().toLocaleTimeString('en-GB'))
+          ok = true
         }
       } catch (error) {
         if (live) setProblem(error instanceof Error ? error.message : String(error))
       }
-      if (live) timer = setTimeout(() => void check(), CHECK_EVERY_MS)
+      if (live) timer = setTimeout(() => void check(), ok ? 0 : RETRY_AFTER_MS)
     }
     void check()
     return () => {

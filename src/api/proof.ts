@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { liveProof, rememberedProof } from '../export/proof'
+import { liveProof, nextLiveProof, rememberedProof } from '../export/proof'
 import { answering, signedIn } from './errors'
 import { issueOfRoute } from './routeIssue'
 
@@ -11,9 +11,11 @@ async function issueOf(req: PayloadRequest): Promise<{ id: string; slug: string 
 }
 
 /**
- * GET /api/issues/:id/proof[?since=hash]: the live proof's state for the admin's Proof tab:
- * `{ hash, pageCount, changed, ms, url }`, or `{ hash, unchanged: true }` when the model still
- * has the hash given. The same staff as export (a proof shows unpublished drafts).
+ * GET /api/issues/:id/proof[?since=hash[&wait=1]]: the live proof's state for the admin's Proof
+ * tab: `{ hash, pageCount, changed, ms, url }`, or `{ hash, unchanged: true }` when the model
+ * still has the hash given. With `wait`, the answer waits for a save that changes the proof
+ * (up to PROOF_WAIT_MS), so the tab shows it at once. The same staff as export (a proof shows
+ * unpublished drafts).
  */
 export const proofEndpoint: Endpoint = {
   path: '/:id/proof',
@@ -21,9 +23,10 @@ export const proofEndpoint: Endpoint = {
   handler: answering(async (req) => {
     const user = signedIn(req)
     const issue = await issueOf(req)
-    const proof = await liveProof(req.payload, issue, { user })
+    const since = req.searchParams.get('since')
+    const proof = since !== null && req.searchParams.has('wait') ? await nextLiveProof(req.payload, issue, { user, since }) : await liveProof(req.payload, issue, { user })
     const headers = { 'Cache-Control': 'no-store' }
-    if (req.searchParams.get('since') === proof.hash) return Response.json({ hash: proof.hash, unchanged: true }, { headers })
+    if (since === proof.hash) return Response.json({ hash: proof.hash, unchanged: true }, { headers })
     const api = req.payload.config.routes.api ?? '/api'
     return Response.json(
       {

@@ -4,6 +4,7 @@ import { canProof } from '../access/canProof'
 import { hashOf, LruCache } from '../cache'
 import { ServiceError } from '../errors'
 import { assembleIssue } from '../issue/assemble'
+import { contentChangedSince, contentChanges } from '../issue/contentChanges'
 import type { IssueModel } from '../issue/model'
 import { proofMark } from '../issue/pdfKind'
 import type { User } from '../payload-types'
@@ -98,4 +99,42 @@ export function rememberedProof(issueId: string, hash: string, user: Pick<User, 
   assertMayProof(user)
   const proof = latest.get(issueId)?.proof
   return proof?.hash === hash ? proof : undefined
+}
+
+/** How long a proof asked for with `since` waits for a save before it answers as it is. */
+export const PROOF_WAIT_MS = 1500
+/**
+ * A save is noted before it commits (collections/hooks/signalContentChange.ts): after one,
+ * the proof looks again this often, for this long, until the change shows.
+ */
+const AFTER_SAVE_STEP_MS = 40
+const AFTER_SAVE_MS = 600
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * The issue's live proof once it differs from the proof `since`: as soon as a save in this
+ * process changed it, else the proof as it is after `waitMs` (the Proof tab asks again at
+ * once, so a change made elsewhere is seen within that time).
+ */
+export async function nextLiveProof(
+  payload: Payload,
+  issue: { id: string; slug: string },
+  options: { user: Pick<User, 'role'> | null | undefined; since: string; waitMs?: number },
+): Promise<LiveProof> {
+  const deadline = performance.now() + (options.waitMs ?? PROOF_WAIT_MS)
+  let seen = contentChanges()
+  let proof = await liveProof(payload, issue, options)
+  while (proof.hash === options.since) {
+    const left = deadline - performance.now()
+    if (left <= 0 || !(await contentChangedSince(seen, left))) break
+    seen = contentChanges()
+    const settled = Math.min(deadline, performance.now() + AFTER_SAVE_MS)
+    proof = await liveProof(payload, issue, options)
+    while (proof.hash === options.since && contentChanges() === seen && performance.now() < settled) {
+      await pause(AFTER_SAVE_STEP_MS)
+      proof = await liveProof(payload, issue, options)
+    }
+  }
+  return proof
 }
