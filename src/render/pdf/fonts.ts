@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Font } from '@react-pdf/renderer'
 import { FAMILY } from '../../../templates/pdf/theme'
+import { LruCache } from './cache'
 import { printEngine } from './engine'
 import { loadPackage, resolvePackageFile } from './nodeResolve'
 import { keepingShapedText, storedRun, storeRun, type StoredRun } from './shapingStore'
@@ -204,7 +205,7 @@ interface FontSubset {
 }
 
 /** Encoded subsets by font and by their glyphs; a few per font (an issue's, its proof's, a test's). */
-let encodedSubsets = new WeakMap<object, Map<string, Uint8Array>>()
+let encodedSubsets = new WeakMap<object, LruCache<Uint8Array>>()
 const MAX_SUBSETS_PER_FONT = 8
 
 /** Subsets encoded by fontkit and taken from the memo, in this process (for tests). */
@@ -224,7 +225,7 @@ function rememberSubsets(prototype: object): void {
     const subset = createSubset.call(this)
     const encode = subset.encode
     let known = encodedSubsets.get(this)
-    if (!known) encodedSubsets.set(this, (known = new Map()))
+    if (!known) encodedSubsets.set(this, (known = new LruCache(MAX_SUBSETS_PER_FONT)))
     const memo = known
     subset.encode = function rememberedEncode(this: FontSubset) {
       const key = this.glyphs.join(',')
@@ -233,8 +234,6 @@ function rememberSubsets(prototype: object): void {
       else {
         bytes = encode.call(this)
         subsetCounts.encoded++
-        const oldest = memo.keys().next()
-        if (memo.size >= MAX_SUBSETS_PER_FONT && !oldest.done) memo.delete(oldest.value)
         memo.set(key, bytes)
       }
       return bytes

@@ -77,8 +77,8 @@ describe('chronology day cells', () => {
       const days = dayWords(words)
       const starts = words.filter((w) => /^Entry\d+$/.test(w.text))
       for (const start of starts) {
-        const beside = days.filter((d) => Math.abs(d.yMin - start.yMin) < 3)
-        if (beside.length === 0) misplaced.push(`page ${page}: ${start.text} has no day cell beside its first line`)
+        const beside = days.some((d) => Math.abs(d.yMin - start.yMin) < 3)
+        if (!beside) misplaced.push(`page ${page}: ${start.text} has no day cell beside its first line`)
         // Where an entry starts, its day cell is not marked as going on.
         if (days.some((d) => /^\(cont/.test(d.text) && d.yMin > start.yMin - 3 && d.yMin < start.yMin + 25)) misplaced.push(`page ${page}: ${start.text} starts beside a "(cont.)" cell`)
       }
@@ -121,8 +121,10 @@ describe('chronology day cells', () => {
         }
       }
       const lastHere = startsHere.at(-1)
-      if (lastHere) last = Number(lastHere.text.slice('Entry'.length))
-      if (lastHere) lastLines = new Set(body.filter((w) => w.yMin > lastHere.yMin - 3).map((w) => Math.round(w.yMin))).size
+      if (lastHere) {
+        last = Number(lastHere.text.slice('Entry'.length))
+        lastLines = new Set(body.filter((w) => w.yMin > lastHere.yMin - 3).map((w) => Math.round(w.yMin))).size
+      }
     }
     expect(continued).toBeGreaterThan(3)
     expect(problems).toEqual([])
